@@ -1,0 +1,145 @@
+"""Configuration: `[tool.checks]` in the corpus repository's pyproject.toml,
+validated once, then overridden by command-line flags.
+
+    [tool.checks]
+    corpus = "seeds"            # the folder checked when no path is given
+    select = ["ALL"]            # codes or code prefixes
+    ignore = []
+    [tool.checks.severity]
+    ENC006 = "error"            # error, warning or info
+
+Unknown keys, unknown codes and wrong types are usage errors (exit 2).
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Dict, Optional, Tuple
+
+from checks.diagnostic import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+KEYS = ("corpus", "select", "ignore", "severity")
+
+
+class ConfigError(Exception):
+    """A usage or configuration error: reported in one line, exit status 2."""
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path = field(default_factory=Path.cwd)
+    source: Optional[Path] = None
+    corpus: Path = Path("seeds")
+    select: Tuple[str, ...] = ("ALL",)
+    ignore: Tuple[str, ...] = ()
+    severity: Dict[str, Severity] = field(default_factory=dict)
+
+    @property
+    def corpus_path(self) -> Path:
+        return self.root / self.corpus
+
+    def overridden(self, **changes: Any) -> "Config":
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def find_pyproject(start: Path) -> Optional[Path]:
+    """The nearest pyproject.toml at or above `start` that has a [tool.checks]
+    table, as ruff finds its own."""
+    for folder in [start, *start.parents]:
+        candidate = folder / "pyproject.toml"
+        if (
+            candidate.is_file()
+            and "tool" in _read(candidate)
+            and "checks" in _read(candidate)["tool"]
+        ):
+            return candidate
+    return None
+
+
+def _read(path: Path) -> Dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot be read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+
+
+def load_config(
+    explicit: Optional[Path] = None, start: Optional[Path] = None
+) -> Config:
+    start = (start or Path.cwd()).resolve()
+    path = explicit or find_pyproject(start)
+    if path is None:
+        return Config(root=start)
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    table = _read(path).get("tool", {}).get("checks", {})
+    return parse_table(table, path)
+
+
+def parse_table(table: Any, path: Path) -> Config:
+    where = f"{path}: [tool.checks]"
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table")
+    unknown = sorted(set(table) - set(KEYS))
+    if unknown:
+        raise ConfigError(
+            f"{where} has unknown key {unknown[0]!r}; allowed: {', '.join(KEYS)}"
+        )
+    config = Config(root=path.parent.resolve(), source=path)
+    if "corpus" in table:
+        if not isinstance(table["corpus"], str) or not table["corpus"]:
+            raise ConfigError(
+                f"{where} corpus must be a folder name, not {table['corpus']!r}"
+            )
+        config = replace(config, corpus=Path(table["corpus"]))
+    for key in ("select", "ignore"):
+        if key in table:
+            value = table[key]
+            if not isinstance(value, list) or not all(
+                isinstance(v, str) for v in value
+            ):
+                raise ConfigError(
+                    f"{where} {key} must be a list of rule codes or prefixes, not {value!r}"
+                )
+            check_selectors(value, f"{where} {key}")
+            config = replace(config, **{key: tuple(value)})
+    if "severity" in table:
+        config = replace(config, severity=parse_severities(table["severity"], where))
+    return config
+
+
+def parse_severities(value: Any, where: str) -> Dict[str, Severity]:
+    from checks.registry import all_rules
+
+    if not isinstance(value, dict):
+        raise ConfigError(
+            f'{where} severity must be a table of CODE = "error"|"warning"|"info"'
+        )
+    severities = {}
+    for code, level in value.items():
+        if code not in all_rules():
+            raise ConfigError(f"{where} severity names unknown rule code {code!r}")
+        try:
+            severities[code] = Severity(level)
+        except ValueError:
+            raise ConfigError(
+                f"{where} severity of {code} must be error, warning or info, not {level!r}"
+            ) from None
+    return severities
+
+
+def check_selectors(selectors: Any, where: str) -> None:
+    from checks.registry import all_rules, unknown_selectors
+
+    unknown = unknown_selectors(selectors, all_rules())
+    if unknown:
+        raise ConfigError(f"{where}: {unknown[0]!r} matches no rule code")

@@ -1,0 +1,58 @@
+"""Applying fixes: edits on the header only, written atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable, List
+
+from checks.diagnostic import Edit, Fix
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix], limit: int) -> tuple[str, List[Fix]]:
+    """Apply the fixes whose edits end at or before `limit` and do not overlap an
+    earlier one; return the new text and the fixes applied."""
+    chosen: List[Fix] = []
+    taken: List[Edit] = []
+    for fix in fixes:
+        if any(edit.end > limit or edit.start > edit.end for edit in fix.edits):
+            continue
+        if any(_overlap(edit, other) for edit in fix.edits for other in taken):
+            continue
+        chosen.append(fix)
+        taken.extend(fix.edits)
+    for edit in sorted(taken, key=lambda e: (e.start, e.end), reverse=True):
+        text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return text, chosen
+
+
+def _overlap(a: Edit, b: Edit) -> bool:
+    return a.start < b.end and b.start < a.end or a.start == b.start
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a reader, or a crash, sees either the
+    old file or the new one, never a part of it."""
+    mode = os.stat(path).st_mode & 0o7777
+    handle, temporary = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)

@@ -1,0 +1,162 @@
+"""Reading and writing a seed's YAML header.
+
+Reading composes the YAML into nodes (libyaml when present) and builds plain
+data from them itself: every scalar stays the string that was written (no
+implicit typing: `970_0000000000000000` is not a number, `2022-12-13` is not a
+date), and the span of every key and value is kept so that a diagnostic about
+`source.url` points at that text in the file.  Anchors and aliases, tags,
+non-string keys, duplicate keys and deep nesting are refused, not resolved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Tuple
+
+import yaml
+
+try:
+    from yaml import CBaseLoader as _Loader
+except ImportError:  # PyYAML built without libyaml
+    from yaml import BaseLoader as _Loader  # type: ignore[assignment]
+
+MAX_HEADER_CHARS = 64 * 1024
+MAX_DEPTH = 6
+
+_PLAIN_TAGS = frozenset(
+    {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+)
+
+Path_ = Tuple[Any, ...]
+Span = Tuple[int, int]
+
+
+@dataclass(frozen=True)
+class YamlProblem:
+    kind: str  # "syntax", "unsafe" or "duplicate-key"
+    start: int
+    end: int
+    message: str
+
+
+@dataclass
+class LoadedHeader:
+    """Plain data (None when the YAML could not be read) with spans relative to
+    the header text: `keys[path]` is where a mapping key is written,
+    `values[path]` where its value is."""
+
+    data: Any = None
+    keys: Dict[Path_, Span] = field(default_factory=dict)
+    values: Dict[Path_, Span] = field(default_factory=dict)
+    problems: List[YamlProblem] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    def __init__(self, node: yaml.Node, message: str):
+        super().__init__(message)
+        self.span = (
+            node.start_mark.index,
+            max(node.end_mark.index, node.start_mark.index + 1),
+        )
+        self.message = message
+
+
+def load_header(text: str) -> LoadedHeader:
+    loaded = LoadedHeader()
+    if len(text) > MAX_HEADER_CHARS:
+        loaded.problems.append(
+            YamlProblem(
+                "unsafe",
+                0,
+                0,
+                f"header is {len(text)} characters long; the limit is {MAX_HEADER_CHARS}",
+            )
+        )
+        return loaded
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as error:
+        loaded.problems.append(_syntax_problem(error, text))
+        return loaded
+    if root is None:
+        loaded.data = {}
+        return loaded
+    try:
+        loaded.data = _build(root, (), loaded, set(), 0)
+    except _Refused as refused:
+        loaded.data = None
+        loaded.problems.append(YamlProblem("unsafe", *refused.span, refused.message))
+    return loaded
+
+
+def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
+    mark = getattr(error, "problem_mark", None)
+    if mark is not None:
+        offset = mark.index
+        detail = " ".join(
+            filter(
+                None, [getattr(error, "context", None), getattr(error, "problem", None)]
+            )
+        )
+    else:  # a reader error: a character YAML does not accept
+        offset = getattr(error, "position", 0)
+        detail = getattr(error, "reason", None) or str(error).splitlines()[0]
+    offset = min(offset, len(text))
+    return YamlProblem("syntax", offset, offset, f"YAML syntax error: {detail}")
+
+
+def _build(
+    node: yaml.Node, path: Path_, out: LoadedHeader, seen: set, depth: int
+) -> Any:
+    if id(node) in seen:
+        raise _Refused(
+            node,
+            "YAML anchors and aliases are not allowed in a header (this value is reused by an alias)",
+        )
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _Refused(node, f"header nests deeper than {MAX_DEPTH} levels")
+    if node.tag not in _PLAIN_TAGS:
+        raise _Refused(node, f"YAML tag {node.tag!r} is not allowed in a header")
+    out.values[path] = (node.start_mark.index, node.end_mark.index)
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _build(item, path + (i,), out, seen, depth + 1)
+            for i, item in enumerate(node.value)
+        ]
+    mapping: Dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        if (
+            not isinstance(key_node, yaml.ScalarNode)
+            or key_node.tag != "tag:yaml.org,2002:str"
+        ):
+            raise _Refused(key_node, "header keys must be plain strings")
+        key = key_node.value
+        key_span = (key_node.start_mark.index, key_node.end_mark.index)
+        if key in mapping:
+            out.problems.append(
+                YamlProblem(
+                    "duplicate-key",
+                    *key_span,
+                    f"key {key!r} appears twice; the header must say it once",
+                )
+            )
+            continue
+        out.keys[path + (key,)] = key_span
+        mapping[key] = _build(value_node, path + (key,), out, seen, depth + 1)
+    return mapping
+
+
+def dump_fields(fields: Dict[str, Any], newline: str = "\n") -> str:
+    """YAML lines for `fields` in the given order, quoting whatever another YAML
+    reader would take for something other than a string."""
+    text = yaml.safe_dump(
+        fields,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=1 << 16,
+    )
+    return text.replace("\n", newline) if newline != "\n" else text

@@ -1,0 +1,61 @@
+"""The pydantic mirror of schemas/seed-header.schema.json.
+
+The JSON Schema is the published contract; this model is its fast, typed twin,
+used to validate every header.  tests/test_schema.py fails when the two disagree
+on any field.  Optional fields default to None without admitting None as a
+value: a header never holds a null, every scalar is read as a string.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, List
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+ID_PATTERN = r"^[0-9]{3,}_[0-9a-f]{16}$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+
+def _distinct(items: list[str]) -> list[str]:
+    if len(set(items)) != len(items):
+        raise ValueError("items must be distinct")
+    return items
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+DistinctNames = Annotated[
+    List[NonEmpty],
+    AfterValidator(_distinct),
+    Field(json_schema_extra={"uniqueItems": True}),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Source(_Strict):
+    name: NonEmpty = None  # type: ignore[assignment]
+    url: NonEmpty = None  # type: ignore[assignment]
+    retrieved: Annotated[str, Field(pattern=DATE_PATTERN)] = None  # type: ignore[assignment]
+
+
+class Accept(_Strict):
+    code: Annotated[str, Field(pattern=r"^[A-Z]{3}[0-9]{3}$")]
+    text: NonEmpty = None  # type: ignore[assignment]
+    reason: NonEmpty
+
+
+class SeedHeader(_Strict):
+    id: Annotated[str, Field(pattern=ID_PATTERN)]
+    date: Annotated[str, Field(pattern=DATE_PATTERN)]
+    title: NonEmpty = None  # type: ignore[assignment]
+    language: Annotated[str, Field(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")] = (
+        "en"
+    )
+    source: Source = None  # type: ignore[assignment]
+    cites: DistinctNames = None  # type: ignore[assignment]
+    pseudonyms: DistinctNames = None  # type: ignore[assignment]
+    sha256: Annotated[str, Field(pattern=SHA256_PATTERN)]
+    accept: List[Accept] = None  # type: ignore[assignment]

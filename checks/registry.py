@@ -1,0 +1,113 @@
+"""The rule record, the decorator that registers one, and selection by code."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from checks.diagnostic import Finding, Severity
+
+FAMILIES = {
+    "HDR": "header",
+    "ENC": "encoding and text hygiene",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    check: Callable[..., Iterator[Finding]]
+    fixable: bool = False
+    needs_text: bool = True
+    stage: str = "document"
+
+    @property
+    def family(self) -> str:
+        return self.code[:3]
+
+    @property
+    def doc(self) -> str:
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    code: str,
+    name: str,
+    severity: Severity | str,
+    *,
+    fixable: bool = False,
+    needs_text: bool = True,
+    stage: str = "document",
+) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
+    """Register a rule function.  Its docstring's first line is the summary, and
+    the whole docstring is what `checks explain` prints.  `needs_text=False`
+    marks the rules that still run on a file that is not valid UTF-8.  Rules of
+    `stage="accept"` run after the header's `accept` entries were applied and
+    are told which entries matched."""
+
+    def register(
+        check: Callable[..., Iterator[Finding]],
+    ) -> Callable[..., Iterator[Finding]]:
+        if code in RULES:
+            raise ValueError(f"rule code {code} registered twice")
+        if code[:3] not in FAMILIES:
+            raise ValueError(f"rule code {code} has no known family")
+        doc = inspect.cleandoc(check.__doc__ or "")
+        RULES[code] = Rule(
+            code=code,
+            name=name,
+            severity=Severity(severity),
+            summary=doc.splitlines()[0] if doc else "",
+            check=check,
+            fixable=fixable,
+            needs_text=needs_text,
+            stage=stage,
+        )
+        return check
+
+    return register
+
+
+def all_rules() -> dict[str, Rule]:
+    import checks.rules  # noqa: F401  (registers every family)
+
+    return RULES
+
+
+def matches(code: str, selector: str) -> bool:
+    return selector == "ALL" or code.startswith(selector)
+
+
+def _weight(selector: str) -> int:
+    return 0 if selector == "ALL" else len(selector)
+
+
+def select(
+    rules: Iterable[Rule], select: Iterable[str], ignore: Iterable[str]
+) -> list[Rule]:
+    """Rules whose code starts with a selected prefix and with no ignored one;
+    the longer prefix wins when both match, as in `select=["HDR"], ignore=["HDR0"]`."""
+    select, ignore = list(select), list(ignore)
+    chosen = []
+    for r in rules:
+        best_select = max(
+            (_weight(s) for s in select if matches(r.code, s)), default=-1
+        )
+        best_ignore = max(
+            (_weight(s) for s in ignore if matches(r.code, s)), default=-1
+        )
+        if best_select >= 0 and best_select > best_ignore:
+            chosen.append(r)
+    return sorted(chosen, key=lambda r: r.code)
+
+
+def unknown_selectors(selectors: Iterable[str], codes: Iterable[str]) -> list[str]:
+    codes = list(codes)
+    return [s for s in selectors if not any(matches(c, s) for c in codes)]

@@ -1,0 +1,218 @@
+"""ENC: encoding and text hygiene.  One scan of the text finds every suspect
+character; each rule picks its own from that scan."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Iterator, List, Tuple
+
+from checks.context import Context
+from checks.diagnostic import Edit, Finding, Fix
+from checks.document import Document, HeaderForm
+from checks.registry import rule
+
+CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
+_SUSPECT = re.compile(f"[{CONTROL}{BIDI}{ZERO_WIDTH}\r\udc80-\udcff]")
+_CONTROL = re.compile(f"[{CONTROL}]")
+_BIDI = re.compile(f"[{BIDI}]")
+_ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+
+_NAMES = {
+    "\u061c": "ARABIC LETTER MARK",
+    "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING",
+    "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING",
+    "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE",
+    "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u2067": "RIGHT-TO-LEFT ISOLATE",
+    "\u2068": "FIRST STRONG ISOLATE",
+    "\u2069": "POP DIRECTIONAL ISOLATE",
+    "\u200b": "ZERO WIDTH SPACE",
+    "\u200c": "ZERO WIDTH NON-JOINER",
+    "\u200d": "ZERO WIDTH JOINER",
+    "\u2060": "WORD JOINER",
+    "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
+}
+
+
+def _suspects(doc: Document) -> List[Tuple[int, str]]:
+    return doc.derived(
+        "encoding.suspects",
+        lambda d: [(m.start(), m.group()) for m in _SUSPECT.finditer(d.text)],
+    )
+
+
+def _describe(char: str) -> str:
+    return f"U+{ord(char):04X} {_NAMES.get(char) or unicodedata.name(char, 'control character')}"
+
+
+@rule("ENC001", "not-utf8", "error", needs_text=False)
+def not_utf8(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The file is not valid UTF-8.
+
+    ## What it does
+    Reports the first byte that is not part of a valid UTF-8 sequence, with its
+    byte offset, and how many such bytes the file has.  No other rule reads a
+    file that fails this one.
+
+    ## Why it matters
+    A seed in another encoding (Latin-1, Windows-1252) reads as garbage to every
+    tool downstream, and its hash describes bytes nobody can read.
+
+    ## Example
+    A file saved as Windows-1252 with a curly quote, byte 0x93.
+    """
+    if doc.utf8:
+        return
+    bad = [offset for offset, char in _suspects(doc) if "\udc80" <= char <= "\udcff"]
+    first = bad[0]
+    byte_offset = len(doc.text[:first].encode("utf-8", "surrogateescape"))
+    value = ord(doc.text[first]) - 0xDC00
+    yield Finding(
+        first,
+        first + 1,
+        f"not valid UTF-8: byte 0x{value:02x} at byte offset {byte_offset} ({len(bad)} invalid byte{'s' if len(bad) > 1 else ''} in all)",
+    )
+
+
+@rule("ENC002", "byte-order-mark", "warning", fixable=True)
+def byte_order_mark(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The file starts with a byte-order mark.
+
+    ## What it does
+    Reports U+FEFF as the first character.
+
+    ## Why it matters
+    UTF-8 needs no byte-order mark; a mark before `---` hides the header from
+    tools that expect the file to start with it.
+
+    ## Fix (safe)
+    Removed by `--fix` when it stands before a header; a mark at the start of a
+    file with no header is part of the body, and is only reported.
+    """
+    if doc.has_bom:
+        fix = None
+        if doc.form in (HeaderForm.FRONT_MATTER, HeaderForm.LEGACY):
+            fix = Fix("remove the byte-order mark", (Edit(0, 1, ""),))
+        yield Finding(0, 1, "the file starts with a byte-order mark (U+FEFF)", fix)
+
+
+@rule("ENC003", "control-character", "error")
+def control_character(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The text holds a control character.
+
+    ## What it does
+    Reports C0 and C1 control characters other than tab, line feed and carriage
+    return, and DEL.
+
+    ## Why it matters
+    Control characters are invisible in most editors, are never part of a news
+    text, and break tools that read the corpus.
+    """
+    for offset, char in _suspects(doc):
+        if _CONTROL.match(char):
+            yield Finding(offset, offset + 1, f"control character {_describe(char)}")
+
+
+@rule("ENC004", "bidi-control", "error")
+def bidi_control(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The text holds a bidirectional control character.
+
+    ## What it does
+    Reports overrides, embeddings, isolates and directional marks
+    (U+202A to U+202E, U+2066 to U+2069, U+200E, U+200F, U+061C).
+
+    ## Why it matters
+    These characters reorder how text is shown, so that what a reviewer reads
+    is not what the file says ("Trojan Source").
+    """
+    for offset, char in _suspects(doc):
+        if _BIDI.match(char):
+            yield Finding(
+                offset, offset + 1, f"bidirectional control character {_describe(char)}"
+            )
+
+
+@rule("ENC005", "zero-width-character", "warning")
+def zero_width_character(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The text holds a zero-width character.
+
+    ## What it does
+    Reports zero-width spaces, joiners and non-joiners, word joiners, and
+    U+FEFF anywhere but at the very start (see ENC002).
+
+    ## Why it matters
+    Invisible characters split or join words unseen: a name with a zero-width
+    space inside it no longer matches the name in the header.
+    """
+    for offset, char in _suspects(doc):
+        if _ZERO_WIDTH.match(char) and not (offset == 0 and char == "\ufeff"):
+            yield Finding(offset, offset + 1, f"zero-width character {_describe(char)}")
+
+
+@rule("ENC006", "crlf-line-ending", "warning")
+def crlf_line_ending(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The file has CRLF or CR line endings.
+
+    ## What it does
+    Reports the first line that ends in CR LF or a lone CR, and how many do.
+
+    ## Why it matters
+    Git and editors convert line endings on some machines, which changes the
+    body's bytes and so its hash.  Seeds use LF.
+
+    ## Fix
+    None by `--fix`: it would change the body.  Convert the file and record
+    the change, so that its new hash is recorded on purpose.
+    """
+    endings = [offset for offset, char in _suspects(doc) if char == "\r"]
+    if endings:
+        first = endings[0]
+        kind = "CRLF" if doc.text.startswith("\r\n", first) else "CR"
+        yield Finding(
+            first,
+            first + 1,
+            f"{kind} line ending ({len(endings)} line{'s' if len(endings) > 1 else ''} in all end in CR); seeds use LF",
+        )
+
+
+@rule("ENC007", "not-nfc", "warning")
+def not_nfc(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The text is not in Unicode normalization form C.
+
+    ## What it does
+    Reports the first character sequence that NFC would change, such as `e`
+    followed by a combining acute accent where `é` is one character.
+
+    ## Why it matters
+    Two spellings of one word that differ only in normalization look the same
+    but do not compare equal: names, searches and duplicate checks miss them.
+    """
+    text = doc.text
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return
+    start, end = _first_unnormalized(text)
+    yield Finding(
+        start,
+        end,
+        f"{text[start:end]!r} is not in NFC (NFC writes it {unicodedata.normalize('NFC', text[start:end])!r})",
+    )
+
+
+def _first_unnormalized(text: str) -> Tuple[int, int]:
+    """The first run of a character and the combining marks after it that NFC
+    would change; the whole text when no single run does."""
+    start = 0
+    for index in range(1, len(text) + 1):
+        if index == len(text) or unicodedata.combining(text[index]) == 0:
+            run = text[start:index]
+            if not unicodedata.is_normalized("NFC", run):
+                return start, index
+            start = index
+    return 0, len(text)
