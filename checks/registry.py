@@ -64,7 +64,7 @@ def rule(
             code=code,
             name=name,
             severity=Severity(severity),
-            summary=doc.splitlines()[0] if doc else "",
+            summary=" ".join(doc.split("\n\n", 1)[0].split()),
             check=check,
             fixable=fixable,
             needs_text=needs_text,

@@ -87,6 +87,16 @@ def field_name(path: Tuple[Any, ...]) -> str:
 
 def explain(data: Any) -> Iterator[SchemaProblem]:
     """The schema violations of `data`, one problem per offending field."""
+    seen = set()
+    for problem in _problems(data):
+        if (problem.kind, problem.path) not in seen:
+            seen.add((problem.kind, problem.path))
+            yield problem
+
+
+def _problems(data: Any) -> Iterator[SchemaProblem]:
+    # jsonschema reports a `required` (or `additionalProperties`) error once per
+    # offending key, each naming the whole list: explain() keeps one per field.
     for error in sorted(
         _validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))
     ):

@@ -1,0 +1,96 @@
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures"
+
+BODY = (
+    "The ferry to Anholm ran again on Friday, the island council said.\n\n"
+    '"We waited nine days for flour," said Tomas Reyna, who keeps the bakery.\n'
+)
+
+
+class Run:
+    def __init__(self, completed: subprocess.CompletedProcess):
+        self.code = completed.returncode
+        self.out = completed.stdout
+        self.err = completed.stderr
+
+    @property
+    def json(self) -> dict:
+        return json.loads(self.out)
+
+    def codes(self) -> list:
+        return [d["code"] for d in self.json["diagnostics"]]
+
+    def __repr__(self) -> str:
+        return f"<exit {self.code}\n{self.out}\n{self.err}>"
+
+
+def run_checks(*args, cwd=None) -> Run:
+    """Run `checks` as a user does: a separate process, its output as text."""
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "checks", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=120,
+    )
+    return Run(completed)
+
+
+def seed_text(seed_id: str, body: str = BODY, **fields) -> str:
+    """A valid seed with a correct hash; a field given as None is left out,
+    extra fields are written as given (YAML text)."""
+    header = {
+        "id": seed_id,
+        "date": "'2024-03-01'",
+        "source": "\n  name: Anholm Courier\n  url: https://example.org/anholm/ferry\n  retrieved: '2024-03-02'",
+        "sha256": hashlib.sha256(body.encode("utf-8")).hexdigest(),
+    }
+    header.update(fields)
+    lines = "".join(
+        f"{key}: {value}\n" for key, value in header.items() if value is not None
+    )
+    return f"---\n{lines}---\n{body}"
+
+
+def write_seed(folder: Path, seed_id: str, body: str = BODY, **fields) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{seed_id}.txt"
+    path.write_bytes(seed_text(seed_id, body, **fields).encode("utf-8"))
+    return path
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """An empty corpus repository: pyproject.toml with [tool.checks], seeds/."""
+    (tmp_path / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
+    (tmp_path / "seeds").mkdir()
+    return tmp_path
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture
+def repo(corpus: Path) -> Path:
+    """The corpus as a git repository with a first commit."""
+    git(corpus, "init", "-q", "-b", "main")
+    git(corpus, "config", "user.email", "tests@example.org")
+    git(corpus, "config", "user.name", "Tests")
+    git(corpus, "add", "-A")
+    git(corpus, "commit", "-q", "-m", "start", "--allow-empty")
+    return corpus

@@ -1,0 +1,84 @@
+"""Every rule has documentation, a failing and a passing example, and the
+examples give exactly the diagnostics written beside them."""
+
+import re
+
+import pytest
+from conftest import FIXTURES, REPO, run_checks
+
+from checks.registry import all_rules
+
+RULES = sorted(all_rules().values(), key=lambda r: r.code)
+CODES = [r.code for r in RULES]
+
+
+def diagnostics_of(code: str, folder):
+    run = run_checks("--format", "json", folder)
+    assert run.code in (0, 1), run
+    return sorted(
+        f"{d['path'].rsplit('/', 1)[-1]}:{d['line']}:{d['column']}: {d['code']}"
+        for d in run.json["diagnostics"]
+        if d["code"] == code
+    )
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_failing_example_gives_the_expected_diagnostics(code):
+    folder = FIXTURES / code / "fail"
+    expected = sorted((folder / "expected.out").read_text().splitlines())
+    assert expected, f"{code} has an empty expected.out"
+    assert diagnostics_of(code, folder) == expected
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_passing_example_gives_none(code):
+    folder = FIXTURES / code / "pass"
+    assert list(folder.glob("*.txt")), f"{code} has no passing example"
+    assert diagnostics_of(code, folder) == []
+
+
+def test_every_fixture_folder_names_a_rule():
+    assert sorted(p.name for p in FIXTURES.iterdir() if p.is_dir()) == CODES
+
+
+@pytest.mark.parametrize("rule", RULES, ids=CODES)
+def test_rule_is_documented(rule):
+    assert re.fullmatch(r"[A-Z]{3}[0-9]{3}", rule.code)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
+    assert rule.summary and rule.summary.endswith(".")
+    assert "## What it does" in rule.doc
+    says_fixable = re.search(r"^## Fix \((safe|unsafe)\)", rule.doc, re.M) is not None
+    assert says_fixable == rule.fixable
+
+
+def test_names_are_unique():
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+def test_checks_rules_lists_every_rule():
+    run = run_checks("rules")
+    assert run.code == 0
+    for r in RULES:
+        assert re.search(rf"^{r.code}\s+{r.name}\s+{r.severity.value}", run.out, re.M)
+
+
+def test_readme_lists_every_rule():
+    readme = (REPO / "README.md").read_text()
+    for r in RULES:
+        assert f"| {r.code} | {r.name} | {r.severity.value} |" in readme
+
+
+@pytest.mark.parametrize("code", ["HDR002", "legacy-header", "hdr002"])
+def test_explain_prints_the_rule_documentation(code):
+    run = run_checks("explain", code)
+    assert run.code == 0
+    assert run.out.startswith("HDR002 legacy-header (error, fixable)")
+    assert "## What it does" in run.out
+
+
+def test_explain_unknown_code_is_a_usage_error():
+    run = run_checks("explain", "XYZ999")
+    assert run.code == 2
+    assert (
+        run.err.strip() == "checks: error: no rule 'XYZ999'; `checks rules` lists them"
+    )
