@@ -101,6 +101,12 @@ def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:
     else:  # a reader error: a character YAML does not accept
         offset = getattr(error, "position", 0)
         detail = getattr(error, "reason", None) or str(error).splitlines()[0]
+    context_mark = getattr(error, "context_mark", None)
+    if offset >= len(text.rstrip()) and context_mark is not None:
+        # The parser only noticed at the end of the header: point at what it
+        # was still reading (the unclosed bracket or quote), not at the "---".
+        offset = context_mark.index
+        detail += " before the header ended"
     offset = min(offset, len(text))
     return YamlProblem("syntax", offset, offset, f"YAML syntax error: {detail}")
 

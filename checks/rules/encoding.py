@@ -49,7 +49,8 @@ def _suspects(doc: Document) -> List[Tuple[int, str]]:
 
 
 def _describe(char: str) -> str:
-    return f"U+{ord(char):04X} {_NAMES.get(char) or unicodedata.name(char, 'control character')}"
+    name = _NAMES.get(char) or unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X}"
 
 
 @rule("ENC001", "not-utf8", "error", needs_text=False)

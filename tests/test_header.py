@@ -1,0 +1,233 @@
+"""HDR: what a user sees for headers, and what `--fix` may and may not do."""
+
+import hashlib
+import os
+import stat
+
+from conftest import BODY, git, run_checks, seed_text, write_seed
+
+A = "001_0123456789abcdef"
+
+
+def test_scalars_are_read_as_written_not_typed(corpus):
+    seed_id = "970_0000000000000000"
+    write_seed(corpus / "seeds", seed_id, date="2024-03-01", title="1e3")
+    run = run_checks("--format", "json", cwd=corpus)
+    assert run.json["diagnostics"] == [], run
+    assert run.code == 0
+
+
+def test_nested_field_error_points_at_the_value(corpus):
+    path = write_seed(
+        corpus / "seeds", A, source="\n  name: Anholm Courier\n  retrieved: 02/03/2024"
+    )
+    run = run_checks("--format", "json", "--select", "HDR009", path, cwd=corpus)
+    [diagnostic] = run.json["diagnostics"]
+    assert (diagnostic["line"], diagnostic["column"], diagnostic["end_column"]) == (
+        6,
+        14,
+        24,
+    )
+    assert (
+        diagnostic["message"]
+        == "source.retrieved '02/03/2024' is not a date written YYYY-MM-DD"
+    )
+    assert run.code == 1
+
+
+def test_list_item_error_names_its_index(corpus):
+    path = write_seed(corpus / "seeds", A, pseudonyms="\n- Mira\n- ''")
+    run = run_checks("--format", "json", "--select", "HDR009", path, cwd=corpus)
+    [diagnostic] = run.json["diagnostics"]
+    assert diagnostic["line"] == 11
+    assert diagnostic["message"] == "pseudonyms[1] is empty"
+
+
+def test_unknown_field_names_the_allowed_ones(corpus):
+    path = write_seed(corpus / "seeds", A, pseudonym="[Mira]")
+    run = run_checks("--select", "HDR007", path, cwd=corpus)
+    assert "HDR007 unknown field 'pseudonym'; header allows id, date, title" in run.out
+    assert run.code == 1
+
+
+def test_header_that_is_not_a_mapping(corpus):
+    path = corpus / "seeds" / f"{A}.txt"
+    path.write_text("---\n- a list\n---\n" + BODY)
+    run = run_checks("--format", "json", path, cwd=corpus)
+    assert [(d["code"], d["message"]) for d in run.json["diagnostics"]] == [
+        ("HDR009", "header must be a mapping, not a list")
+    ]
+
+
+def test_empty_header_lacks_every_required_field(corpus):
+    path = corpus / "seeds" / f"{A}.txt"
+    path.write_text("---\n---\n" + BODY)
+    run = run_checks("--format", "json", path, cwd=corpus)
+    messages = {d["message"] for d in run.json["diagnostics"] if d["code"] == "HDR008"}
+    assert {m.split(";")[0] for m in messages} == {
+        f"header has no {f!r}, which is required" for f in ("id", "date", "sha256")
+    }
+
+
+def test_alias_bomb_is_refused_not_expanded(corpus):
+    lines = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for n in range(1, 12):
+        lines.append(
+            f"a{n}: &a{n} [" + ", ".join(["*a" if n == 1 else f"*a{n - 1}"] * 9) + "]"
+        )
+    path = corpus / "seeds" / f"{A}.txt"
+    path.write_text("---\n" + "\n".join(lines) + "\n---\n" + BODY)
+    run = run_checks("--format", "json", path, cwd=corpus)
+    assert run.codes() == ["HDR005"]
+    assert "aliases are not allowed" in run.json["diagnostics"][0]["message"]
+
+
+def test_tags_are_refused(corpus):
+    path = write_seed(
+        corpus / "seeds", A, title="!!python/object/apply:os.system [echo hi]"
+    )
+    run = run_checks("--format", "json", path, cwd=corpus)
+    assert run.codes() == ["HDR005"]
+    assert run.json["diagnostics"][0]["line"] == 9
+
+
+def test_accept_drops_the_finding_it_names(corpus):
+    body = BODY.replace("Tomas", "To\u200bmas")
+    path = write_seed(corpus / "seeds", A, body)
+    assert run_checks("--format", "json", path, cwd=corpus).codes() == ["ENC005"]
+    accept = (
+        '\n- code: ENC005\n  text: "\u200b"\n  reason: copied from the print edition'
+    )
+    write_seed(corpus / "seeds", A, body, accept=accept)
+    run = run_checks("--format", "json", path, cwd=corpus)
+    assert run.codes() == []
+    assert run.code == 0
+
+
+def test_accept_entry_that_matches_nothing_is_reported(corpus):
+    accept = "\n- code: ENC005\n  text: Tomas\n  reason: reviewed\n- code: HDR014\n  reason: source unknown"
+    path = write_seed(corpus / "seeds", A, accept=accept)
+    run = run_checks("--format", "json", path, cwd=corpus)
+    assert [(d["code"], d["line"], d["message"]) for d in run.json["diagnostics"]] == [
+        ("HDR015", 10, "accept entry for ENC005 matches no finding"),
+        ("HDR015", 13, "accept entry for HDR014 matches no finding"),
+    ]
+    assert run.code == 0  # a warning
+
+
+def test_accept_for_a_rule_that_did_not_run_is_not_reported(corpus):
+    accept = "\n- code: ENC005\n  reason: reviewed"
+    path = write_seed(corpus / "seeds", A, accept=accept)
+    assert (
+        run_checks("--format", "json", "--select", "HDR", path, cwd=corpus).codes()
+        == []
+    )
+
+
+def test_fix_migrates_legacy_header_keeping_body_bytes(corpus):
+    path = corpus / "seeds" / f"{A}.txt"
+    original = " date 2023-05-04 " + BODY.replace("Friday", "Fr\u00eeday")
+    path.write_bytes(original.encode())
+    run = run_checks("--fix", cwd=corpus)
+    assert f"seeds/{A}.txt: fixed: migrate the legacy header to front matter" in run.out
+    assert run.code == 0
+    fixed = path.read_bytes()
+    body = original[len(" date 2023-05-04 ") :].encode()
+    digest = hashlib.sha256(body).hexdigest()
+    assert (
+        fixed
+        == f"---\nid: {A}\ndate: '2023-05-04'\nsha256: {digest}\n---\n".encode() + body
+    )
+    again = run_checks("--fix", cwd=corpus)
+    assert "fixed:" not in again.out
+    assert path.read_bytes() == fixed
+
+
+def test_fix_fills_id_from_the_file_name(corpus):
+    path = write_seed(corpus / "seeds", A, id=None)
+    run = run_checks("--fix", cwd=corpus)
+    assert "fixed: fill id" in run.out
+    assert path.read_text().startswith(f"---\nid: {A}\ndate:")
+    assert run_checks(cwd=corpus).code == 0
+
+
+def test_fix_leaves_a_wrong_id_to_a_person(corpus):
+    path = write_seed(corpus / "seeds", A, id="002_0123456789abcdef")
+    before = path.read_bytes()
+    run = run_checks("--fix", cwd=corpus)
+    assert "HDR010 id '002_0123456789abcdef' is not the file name" in run.out
+    assert path.read_bytes() == before
+
+
+def test_fix_records_hash_of_a_new_uncommitted_seed(repo):
+    path = write_seed(repo / "seeds", A, sha256=None)
+    run = run_checks("--fix", cwd=repo)
+    assert run.code == 0, run
+    assert (
+        f"sha256: {hashlib.sha256(BODY.encode()).hexdigest()}\n---\n"
+        in path.read_text()
+    )
+
+
+def test_fix_never_records_hash_of_an_edited_text(repo):
+    path = write_seed(repo / "seeds", A, sha256=None)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "seed without hash")
+    path.write_text(seed_text(A, BODY.replace("nine", "ten"), sha256=None))
+    before = path.read_bytes()
+    run = run_checks("--fix", cwd=repo)
+    assert run.code == 1
+    assert (
+        "not filled by --fix because the body differs from the last committed version"
+        in run.out
+    )
+    assert path.read_bytes() == before
+
+
+def test_fix_records_hash_of_a_committed_unchanged_text(repo):
+    path = write_seed(repo / "seeds", A, sha256=None)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "seed without hash")
+    assert run_checks("--fix", cwd=repo).code == 0
+    assert "sha256: " in path.read_text()
+
+
+def test_fix_never_overrides_a_hash_in_the_committed_version(repo):
+    path = write_seed(repo / "seeds", A)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "seed")
+    path.write_text(seed_text(A, BODY.replace("nine", "ten"), sha256=None))
+    run = run_checks("--fix", cwd=repo)
+    assert "because the committed version records sha256" in run.out
+    assert "sha256" not in path.read_text().split("---")[1]
+
+
+def test_fix_never_overrides_a_hash_in_index_md(corpus):
+    path = write_seed(corpus / "seeds", A, sha256=None)
+    (corpus / "seeds" / "INDEX.md").write_text(
+        f"| [{A}]({A}.txt) | 2024-03-01 | 0a1b2c3d4e5f |\n"
+    )
+    run = run_checks("--fix", cwd=corpus)
+    assert "because INDEX.md records the hash 0a1b2c3d4e5f for this seed" in run.out
+    assert "sha256" not in path.read_text()
+
+
+def test_fix_is_atomic_and_keeps_the_mode(corpus):
+    path = write_seed(corpus / "seeds", A, id=None)
+    os.chmod(path, 0o640)
+    run_checks("--fix", cwd=corpus)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640
+    assert sorted(p.name for p in (corpus / "seeds").iterdir()) == [f"{A}.txt"]
+
+
+def test_future_and_impossible_dates(corpus):
+    write_seed(corpus / "seeds", A, date="'2023-02-29'")
+    write_seed(corpus / "seeds", "002_0123456789abcdef", date="'2999-01-01'")
+    run = run_checks("--format", "json", cwd=corpus)
+    assert [(d["code"], d["message"]) for d in run.json["diagnostics"]][:2] == [
+        ("HDR011", "date 2023-02-29 is not a date"),
+        ("HDR012", run.json["diagnostics"][1]["message"]),
+    ]
+    assert run.json["diagnostics"][1]["message"].startswith(
+        "date 2999-01-01 is after today"
+    )
