@@ -1,0 +1,237 @@
+"""The command line as a user meets it: exit codes, formats, flags, config."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import BODY, REPO, run_checks, write_seed
+
+from checks import __version__
+
+A = "001_0123456789abcdef"
+B = "002_0123456789abcdef"
+C = "003_0123456789abcdef"
+
+
+def test_bundled_corpus_passes():
+    run = run_checks(cwd=REPO)
+    assert run.code == 0, run
+    assert run.out.endswith("All checks passed (1 file).\n")
+
+
+def test_clean_corpus_exits_0(corpus):
+    write_seed(corpus / "seeds", A)
+    run = run_checks(cwd=corpus)
+    assert (run.code, run.out, run.err) == (0, "All checks passed (1 file).\n", "")
+
+
+def test_warnings_alone_exit_0(corpus):
+    write_seed(corpus / "seeds", A, source=None)
+    run = run_checks(cwd=corpus)
+    assert run.code == 0
+    assert "HDR014 no source" in run.out
+    assert run.out.endswith("Found 0 errors, 1 warning in 1 of 1 file.\n")
+
+
+def bad_corpus(corpus):
+    """A broken header, a non-UTF-8 seed and a bidi override, one seed each."""
+    seeds = corpus / "seeds"
+    write_seed(seeds, A, title="[unclosed")
+    write_seed(seeds, B).write_bytes(
+        (seeds / f"{B}.txt").read_bytes().replace(b"flour", b"fl\xf6ur")
+    )
+    write_seed(seeds, C, BODY.replace("bakery", "\u202ebakery"))
+
+
+def test_each_problem_gets_its_own_code_and_line_in_json(corpus):
+    bad_corpus(corpus)
+    run = run_checks("--format", "json", cwd=corpus)
+    assert run.code == 1
+    got = [
+        (d["path"], d["line"], d["column"], d["code"], d["severity"])
+        for d in run.json["diagnostics"]
+    ]
+    assert got == [
+        (f"seeds/{A}.txt", 9, 8, "HDR004", "error"),
+        (f"seeds/{B}.txt", 12, 28, "ENC001", "error"),
+        (f"seeds/{C}.txt", 12, 66, "ENC004", "error"),
+    ]
+    assert set(run.json["diagnostics"][0]) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "name",
+        "severity",
+        "message",
+        "fixable",
+    }
+    assert run.json["summary"] == {
+        "files": 3,
+        "errors": 3,
+        "warnings": 0,
+        "infos": 0,
+        "fixable": 0,
+        "fixed": 0,
+    }
+
+
+def test_each_problem_gets_its_own_code_and_line_in_text(corpus):
+    bad_corpus(corpus)
+    run = run_checks(cwd=corpus)
+    assert run.code == 1
+    heads = [line for line in run.out.splitlines() if line.startswith("seeds/")]
+    assert [h.split(" ")[0:2] for h in heads] == [
+        [f"seeds/{A}.txt:9:8:", "HDR004"],
+        [f"seeds/{B}.txt:12:28:", "ENC001"],
+        [f"seeds/{C}.txt:12:66:", "ENC004"],
+    ]
+    assert run.out.endswith("Found 3 errors, 0 warnings in 3 of 3 files.\n")
+
+
+def test_quiet_prints_only_diagnostic_lines(corpus):
+    bad_corpus(corpus)
+    run = run_checks("--quiet", cwd=corpus)
+    assert all(line.startswith("seeds/") for line in run.out.splitlines())
+    assert len(run.out.splitlines()) == 3
+
+
+def test_long_line_is_shown_as_a_window_with_the_caret_under_the_span(corpus):
+    body = "word " * 300 + "\u200b" + "tail " * 300 + "\n"
+    write_seed(corpus / "seeds", A, body)
+    run = run_checks(cwd=corpus)
+    lines = run.out.splitlines()
+    quoted, carets = lines[1], lines[2]
+    assert len(quoted) < 140
+    assert quoted.startswith(" 10 | ...word") and quoted.endswith("...")
+    assert carets.index("^") == quoted.index("<U+200B>")
+
+
+def test_select_and_ignore_by_prefix(corpus):
+    write_seed(corpus / "seeds", A, BODY.replace("bakery", "bak\u200bery"), source=None)
+    assert run_checks("--format", "json", cwd=corpus).codes() == ["HDR014", "ENC005"]
+    assert run_checks("--format", "json", "--select", "ENC", cwd=corpus).codes() == [
+        "ENC005"
+    ]
+    assert (
+        run_checks("--format", "json", "--ignore", "ENC,HDR01", cwd=corpus).codes()
+        == []
+    )
+    assert (
+        run_checks(
+            "--format", "json", "--select", "HDR", "--ignore", "HDR0", cwd=corpus
+        ).codes()
+        == []
+    )
+
+
+def test_configuration_is_read_and_flags_override_it(corpus):
+    write_seed(corpus / "seeds", A, BODY.replace("bakery", "bak\u200bery"), source=None)
+    (corpus / "pyproject.toml").write_text(
+        '[tool.checks]\ncorpus = "seeds"\nignore = ["HDR014"]\n[tool.checks.severity]\nENC005 = "error"\n'
+    )
+    run = run_checks("--format", "json", cwd=corpus / "seeds")
+    assert [(d["code"], d["severity"]) for d in run.json["diagnostics"]] == [
+        ("ENC005", "error")
+    ]
+    assert run.code == 1
+    assert run_checks("--format", "json", "--ignore", "ENC", cwd=corpus).codes() == [
+        "HDR014"
+    ]
+
+
+def test_corpus_folder_comes_from_configuration(corpus):
+    (corpus / "pyproject.toml").write_text('[tool.checks]\ncorpus = "texts"\n')
+    write_seed(corpus / "texts", A, title="[broken")
+    run = run_checks("--format", "json", cwd=corpus)
+    assert [d["path"] for d in run.json["diagnostics"]] == [f"texts/{A}.txt"]
+
+
+@pytest.mark.parametrize(
+    "config, message",
+    [
+        (
+            '[tool.checks]\ncolour = "always"\n',
+            "has unknown key 'colour'; allowed: corpus, select, ignore, severity",
+        ),
+        (
+            '[tool.checks]\nselect = "HDR"\n',
+            "select must be a list of rule codes or prefixes, not 'HDR'",
+        ),
+        ('[tool.checks]\nselect = ["XYZ"]\n', "select: 'XYZ' matches no rule code"),
+        (
+            '[tool.checks.severity]\nHDR001 = "fatal"\n',
+            "severity of HDR001 must be error, warning or info, not 'fatal'",
+        ),
+        ("[tool.checks\n", "not valid TOML"),
+    ],
+)
+def test_bad_configuration_is_one_line_and_exit_2(corpus, config, message):
+    (corpus / "pyproject.toml").write_text(config)
+    run = run_checks(cwd=corpus)
+    assert run.code == 2
+    assert len(run.err.splitlines()) == 1
+    assert run.err.startswith("checks: error: ") and message in run.err
+    assert "Traceback" not in run.err and run.out == ""
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--frobnicate"], "unrecognized arguments: --frobnicate"),
+        (["--format", "xml"], "argument --format: invalid choice: 'xml'"),
+        (["--select", "QQQ"], "--select: 'QQQ' matches no rule code"),
+        (["--unsafe-fixes"], "--unsafe-fixes goes with --fix"),
+        (["no/such/folder"], "no/such/folder: no such file or folder"),
+    ],
+)
+def test_bad_usage_is_one_line_and_exit_2(corpus, args, message):
+    run = run_checks(*args, cwd=corpus)
+    assert run.code == 2
+    assert len(run.err.splitlines()) == 1 and message in run.err
+
+
+def test_version_from_script_and_module():
+    module = run_checks("--version")
+    script = subprocess.run(["checks", "--version"], capture_output=True, text=True)
+    assert module.out == script.stdout == f"checks {__version__}\n"
+
+
+def test_rules_as_json():
+    run = run_checks("rules", "--format", "json")
+    listing = json.loads(run.out)
+    assert {
+        "code": "HDR002",
+        "name": "legacy-header",
+        "severity": "error",
+        "fixable": True,
+        "summary": "A seed still has the old inline header.",
+    } in listing
+
+
+def test_a_rule_that_raises_is_reported_not_a_traceback(corpus):
+    """A bug in one rule costs its own finding, not the run."""
+    write_seed(corpus / "seeds", A)
+    script = (
+        "import sys\n"
+        "from checks.registry import all_rules\n"
+        "from checks.cli import main\n"
+        "rule = all_rules()['HDR010']\n"
+        "def broken(doc, ctx):\n"
+        "    raise KeyError('boom')\n"
+        "object.__setattr__(rule, 'check', broken)\n"
+        "sys.exit(main(['--format', 'json']))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=corpus, capture_output=True, text=True
+    )
+    assert run.returncode == 1
+    [diagnostic] = json.loads(run.stdout)["diagnostics"]
+    assert diagnostic["code"] == "HDR010"
+    assert (
+        diagnostic["message"]
+        == "internal error in rule HDR010: KeyError: 'boom'; please report it"
+    )
