@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import List, Optional, Sequence
 
 from checks import __version__
 
@@ -23,7 +23,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def _codes(value: str) -> List[str]:
+def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
@@ -167,7 +167,7 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     from checks.config import ConfigError
 
     argv = list(sys.argv[1:] if argv is None else argv)

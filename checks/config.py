@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Dict, Optional, Tuple
+from typing import Any
 
 from checks.diagnostic import Severity
 
@@ -35,21 +35,21 @@ class ConfigError(Exception):
 @dataclass(frozen=True)
 class Config:
     root: Path = field(default_factory=Path.cwd)
-    source: Optional[Path] = None
+    source: Path | None = None
     corpus: Path = Path("seeds")
-    select: Tuple[str, ...] = ("ALL",)
-    ignore: Tuple[str, ...] = ()
-    severity: Dict[str, Severity] = field(default_factory=dict)
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    severity: dict[str, Severity] = field(default_factory=dict)
 
     @property
     def corpus_path(self) -> Path:
         return self.root / self.corpus
 
-    def overridden(self, **changes: Any) -> "Config":
+    def overridden(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
-def find_pyproject(start: Path) -> Optional[Path]:
+def find_pyproject(start: Path) -> Path | None:
     """The nearest pyproject.toml at or above `start` that has a [tool.checks]
     table, as ruff finds its own."""
     for folder in [start, *start.parents]:
@@ -63,7 +63,7 @@ def find_pyproject(start: Path) -> Optional[Path]:
     return None
 
 
-def _read(path: Path) -> Dict[str, Any]:
+def _read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
@@ -72,9 +72,7 @@ def _read(path: Path) -> Dict[str, Any]:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
 
-def load_config(
-    explicit: Optional[Path] = None, start: Optional[Path] = None
-) -> Config:
+def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
     start = (start or Path.cwd()).resolve()
     path = explicit or find_pyproject(start)
     if path is None:
@@ -117,7 +115,7 @@ def parse_table(table: Any, path: Path) -> Config:
     return config
 
 
-def parse_severities(value: Any, where: str) -> Dict[str, Severity]:
+def parse_severities(value: Any, where: str) -> dict[str, Severity]:
     from checks.registry import all_rules
 
     if not isinstance(value, dict):

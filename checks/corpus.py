@@ -4,15 +4,15 @@ folders named (the configured corpus by default), in a stable order."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator, List
 
 from checks.config import ConfigError
 from checks.document import Document
 
 
-def seed_paths(paths: Iterable[Path]) -> List[Path]:
-    found: List[Path] = []
+def seed_paths(paths: Iterable[Path]) -> list[Path]:
+    found: list[Path] = []
     seen = set()
     for path in paths:
         if path.is_dir():

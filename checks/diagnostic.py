@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Tuple
 
 
 class Severity(str, enum.Enum):
@@ -28,7 +27,7 @@ class Fix:
     need --unsafe-fixes as well.  No fix may touch a seed's body."""
 
     description: str
-    edits: Tuple[Edit, ...]
+    edits: tuple[Edit, ...]
     safe: bool = True
 
 

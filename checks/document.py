@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import enum
 import re
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any
 
 _OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
@@ -35,7 +36,7 @@ class HeaderForm(enum.Enum):
 class Document:
     """A seed as read from disk.  `text` offsets are code points; `body` is bytes."""
 
-    def __init__(self, path: Path, raw: bytes, display: Optional[str] = None):
+    def __init__(self, path: Path, raw: bytes, display: str | None = None):
         self.path = path
         self.display = display if display is not None else str(path)
         self.raw = raw
@@ -48,11 +49,11 @@ class Document:
         self.has_bom = self.text.startswith("\ufeff")
         self.form = HeaderForm.NONE
         self.header_start = self.header_end = self.body_start = 0
-        self.legacy_date: Optional[str] = None
+        self.legacy_date: str | None = None
         self._split()
         body_byte = len(self.text[: self.body_start].encode("utf-8", "surrogateescape"))
         self.body = raw[body_byte:]
-        self._derived: Dict[str, Any] = {}
+        self._derived: dict[str, Any] = {}
 
     def _split(self) -> None:
         text = self.text
@@ -113,7 +114,7 @@ class Document:
         """The validated header, or None when it is missing or breaks the schema."""
         return self.validation[0]
 
-    def key_span(self, path: Tuple[Any, ...]) -> Optional[Tuple[int, int]]:
+    def key_span(self, path: tuple[Any, ...]) -> tuple[int, int] | None:
         span = self.loaded.keys.get(path)
         return (
             None
@@ -121,7 +122,7 @@ class Document:
             else (span[0] + self.header_start, span[1] + self.header_start)
         )
 
-    def value_span(self, path: Tuple[Any, ...]) -> Optional[Tuple[int, int]]:
+    def value_span(self, path: tuple[Any, ...]) -> tuple[int, int] | None:
         span = self.loaded.values.get(path)
         return (
             None
@@ -129,7 +130,7 @@ class Document:
             else (span[0] + self.header_start, span[1] + self.header_start)
         )
 
-    def field_span(self, path: Tuple[Any, ...]) -> Tuple[int, int]:
+    def field_span(self, path: tuple[Any, ...]) -> tuple[int, int]:
         """Where a header field is written: its key, else its value, else the
         nearest enclosing field that is written, else the opening `---`."""
         while path:
@@ -140,15 +141,15 @@ class Document:
         return self.opening_span
 
     @property
-    def opening_span(self) -> Tuple[int, int]:
+    def opening_span(self) -> tuple[int, int]:
         start = 1 if self.has_bom else 0
         return start, start + 3
 
     @cached_property
-    def _line_starts(self) -> List[int]:
+    def _line_starts(self) -> list[int]:
         return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
 
-    def position(self, offset: int) -> Tuple[int, int]:
+    def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a text offset."""
         offset = max(0, min(offset, len(self.text)))
         starts = self._line_starts
@@ -161,7 +162,7 @@ class Document:
         end = starts[line] if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
-    def derived(self, key: str, compute: Callable[["Document"], Any]) -> Any:
+    def derived(self, key: str, compute: Callable[[Document], Any]) -> Any:
         """Compute an analysis of this document once and share it between rules."""
         try:
             return self._derived[key]
@@ -170,5 +171,5 @@ class Document:
             return value
 
 
-def read_document(path: Path, display: Optional[str] = None) -> Document:
+def read_document(path: Path, display: str | None = None) -> Document:
     return Document(path, path.read_bytes(), display)

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, List
 
 from checks.diagnostic import Edit, Fix
 
 
-def apply_fixes(text: str, fixes: Iterable[Fix], limit: int) -> tuple[str, List[Fix]]:
+def apply_fixes(text: str, fixes: Iterable[Fix], limit: int) -> tuple[str, list[Fix]]:
     """Apply the fixes whose edits end at or before `limit` and do not overlap an
     earlier one; return the new text and the fixes applied."""
-    chosen: List[Fix] = []
-    taken: List[Edit] = []
+    chosen: list[Fix] = []
+    taken: list[Edit] = []
     for fix in fixes:
         if any(edit.end > limit or edit.start > edit.end for edit in fix.edits):
             continue

@@ -11,7 +11,7 @@ non-string keys, duplicate keys and deep nesting are refused, not resolved.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Tuple
+from typing import Any
 
 import yaml
 
@@ -27,8 +27,8 @@ _PLAIN_TAGS = frozenset(
     {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 )
 
-Path_ = Tuple[Any, ...]
-Span = Tuple[int, int]
+Path_ = tuple[Any, ...]
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,9 @@ class LoadedHeader:
     `values[path]` where its value is."""
 
     data: Any = None
-    keys: Dict[Path_, Span] = field(default_factory=dict)
-    values: Dict[Path_, Span] = field(default_factory=dict)
-    problems: List[YamlProblem] = field(default_factory=list)
+    keys: dict[Path_, Span] = field(default_factory=dict)
+    values: dict[Path_, Span] = field(default_factory=dict)
+    problems: list[YamlProblem] = field(default_factory=list)
 
 
 class _Refused(Exception):
@@ -132,7 +132,7 @@ def _build(
             _build(item, path + (i,), out, seen, depth + 1)
             for i, item in enumerate(node.value)
         ]
-    mapping: Dict[str, Any] = {}
+    mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
         if (
             not isinstance(key_node, yaml.ScalarNode)
@@ -155,7 +155,7 @@ def _build(
     return mapping
 
 
-def dump_fields(fields: Dict[str, Any], newline: str = "\n") -> str:
+def dump_fields(fields: dict[str, Any], newline: str = "\n") -> str:
     """YAML lines for `fields` in the given order, quoting whatever another YAML
     reader would take for something other than a string."""
     text = yaml.safe_dump(

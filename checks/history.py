@@ -8,14 +8,13 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
-from typing import Dict, Optional
 
 from checks.document import Document
 
 _HEX_RUN = re.compile(r"\b[0-9a-f]{12,64}\b")
 
 
-def committed_bytes(path: Path) -> Optional[bytes]:
+def committed_bytes(path: Path) -> bytes | None:
     """The file as HEAD has it, or None when it is not in a git repository or
     not committed there."""
     try:
@@ -33,9 +32,9 @@ class HashRecords:
     """Answers, for a seed with no `sha256`, why a hash may not be filled in."""
 
     def __init__(self) -> None:
-        self._index_rows: Dict[Path, Dict[str, str]] = {}
+        self._index_rows: dict[Path, dict[str, str]] = {}
 
-    def fill_blocker(self, doc: Document) -> Optional[str]:
+    def fill_blocker(self, doc: Document) -> str | None:
         recorded = self._index_hash(doc)
         if recorded:
             return f"INDEX.md records the hash {recorded} for this seed"
@@ -51,20 +50,20 @@ class HashRecords:
                 return "the body differs from the last committed version"
         return None
 
-    def _index_hash(self, doc: Document) -> Optional[str]:
+    def _index_hash(self, doc: Document) -> str | None:
         index = doc.path.parent / "INDEX.md"
         if index not in self._index_rows:
             self._index_rows[index] = _hashes_by_id(index)
         return self._index_rows[index].get(doc.stem)
 
 
-def _hashes_by_id(index: Path) -> Dict[str, str]:
+def _hashes_by_id(index: Path) -> dict[str, str]:
     """Seed id -> the hash (or hash prefix) its INDEX.md row records."""
     try:
         text = index.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return {}
-    rows: Dict[str, str] = {}
+    rows: dict[str, str] = {}
     for line in text.splitlines():
         link = re.search(r"\[([0-9]{3,}_[0-9a-f]{16})\]\(", line)
         if not link:

@@ -4,8 +4,8 @@ drops what the header's `accept` entries accept, and applies fixes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Optional, Tuple
 
 from checks.context import Context
 from checks.diagnostic import Diagnostic, Finding, Fix, Severity
@@ -23,16 +23,16 @@ class Result:
     """What checking (and perhaps fixing) one document gave."""
 
     document: Document
-    diagnostics: List[Diagnostic]
-    fixed: List[Fix] = field(default_factory=list)
+    diagnostics: list[Diagnostic]
+    fixed: list[Fix] = field(default_factory=list)
 
 
 class Linter:
     def __init__(
         self,
         rules: Iterable[Rule],
-        severities: Optional[Dict[str, Severity]] = None,
-        context: Optional[Context] = None,
+        severities: dict[str, Severity] | None = None,
+        context: Context | None = None,
     ):
         rules = list(rules)
         self.rules = [r for r in rules if r.stage == "document"]
@@ -41,7 +41,7 @@ class Linter:
         self.severities = severities or {}
         self.context = context or Context()
 
-    def check(self, doc: Document) -> List[Diagnostic]:
+    def check(self, doc: Document) -> list[Diagnostic]:
         findings = self._findings(doc)
         findings, used = self._apply_accept(doc, findings)
         for r in self.accept_rules:
@@ -55,7 +55,7 @@ class Linter:
         """Apply fixes until none is left (or MAX_FIX_PASSES), never changing the
         body, and write the file atomically if it changed."""
         original = doc
-        applied: List[Fix] = []
+        applied: list[Fix] = []
         diagnostics = self.check(doc)
         for _ in range(MAX_FIX_PASSES):
             fixes = [d.fix for d in diagnostics if d.fix and (d.fix.safe or unsafe)]
@@ -78,19 +78,18 @@ class Linter:
             write_atomic(doc.path, doc.raw)
         return Result(doc, diagnostics, applied)
 
-    def _findings(self, doc: Document) -> List[Tuple[Rule, Finding]]:
+    def _findings(self, doc: Document) -> list[tuple[Rule, Finding]]:
         found = []
         for r in self.rules:
             if doc.utf8 or not r.needs_text:
                 found += [(r, f) for f in self._run(r, doc)]
         return found
 
-    def _run(self, r: Rule, doc: Document, **extra) -> List[Finding]:
+    def _run(self, r: Rule, doc: Document, **extra) -> list[Finding]:
         try:
             return list(r.check(doc, self.context, **extra))
-        except (
-            Exception
-        ) as error:  # a rule's bug must not hide the file's other findings
+        # A rule's bug must not hide the file's other findings.
+        except Exception as error:  # noqa: BLE001
             return [
                 Finding(
                     0,
@@ -99,7 +98,7 @@ class Linter:
                 )
             ]
 
-    def _apply_accept(self, doc: Document, findings: List[Tuple[Rule, Finding]]):
+    def _apply_accept(self, doc: Document, findings: list[tuple[Rule, Finding]]):
         entries = accept_entries(doc)
         if not entries:
             return findings, set()

@@ -8,7 +8,7 @@ value: a header never holds a null, every scalar is read as a string.
 
 from __future__ import annotations
 
-from typing import Annotated, List
+from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -25,7 +25,7 @@ def _distinct(items: list[str]) -> list[str]:
 
 NonEmpty = Annotated[str, Field(min_length=1)]
 DistinctNames = Annotated[
-    List[NonEmpty],
+    list[NonEmpty],
     AfterValidator(_distinct),
     Field(json_schema_extra={"uniqueItems": True}),
 ]
@@ -58,4 +58,4 @@ class SeedHeader(_Strict):
     cites: DistinctNames = None  # type: ignore[assignment]
     pseudonyms: DistinctNames = None  # type: ignore[assignment]
     sha256: Annotated[str, Field(pattern=SHA256_PATTERN)]
-    accept: List[Accept] = None  # type: ignore[assignment]
+    accept: list[Accept] = None  # type: ignore[assignment]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import abc
 import json
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Sequence, TextIO
+from typing import TextIO
 
 from checks.diagnostic import Diagnostic, Fix, Severity
 from checks.document import Document
@@ -24,7 +25,7 @@ class Summary:
     fixed: int = 0
     files_with_findings: int = 0
 
-    def add(self, diagnostics: List[Diagnostic], fixed: int = 0) -> None:
+    def add(self, diagnostics: list[Diagnostic], fixed: int = 0) -> None:
         self.files += 1
         self.fixed += fixed
         self.files_with_findings += bool(diagnostics)
@@ -54,7 +55,7 @@ class Reporter(abc.ABC):
 
     @abc.abstractmethod
     def file(
-        self, doc: Document, diagnostics: List[Diagnostic], fixed: Sequence[Fix] = ()
+        self, doc: Document, diagnostics: list[Diagnostic], fixed: Sequence[Fix] = ()
     ) -> None:
         """One file's diagnostics, in order, while its document is at hand, and
         the fixes applied to it."""
@@ -112,7 +113,7 @@ class TextReporter(Reporter):
     span, and a summary."""
 
     def file(
-        self, doc: Document, diagnostics: List[Diagnostic], fixed: Sequence[Fix] = ()
+        self, doc: Document, diagnostics: list[Diagnostic], fixed: Sequence[Fix] = ()
     ) -> None:
         if not self.quiet:
             for fix in fixed:
@@ -157,10 +158,10 @@ class JsonReporter(Reporter):
 
     def __init__(self, out: TextIO, quiet: bool = False):
         super().__init__(out, quiet)
-        self.diagnostics: List[dict] = []
+        self.diagnostics: list[dict] = []
 
     def file(
-        self, doc: Document, diagnostics: List[Diagnostic], fixed: Sequence[Fix] = ()
+        self, doc: Document, diagnostics: list[Diagnostic], fixed: Sequence[Fix] = ()
     ) -> None:
         self.diagnostics += [d.as_dict() for d in diagnostics]
 
@@ -174,7 +175,7 @@ class JsonReporter(Reporter):
         self.out.write("\n")
 
 
-REPORTERS: Dict[str, Callable[[TextIO, bool], Reporter]] = {
+REPORTERS: dict[str, Callable[[TextIO, bool], Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
 }

@@ -10,10 +10,11 @@ the caller maps back to the YAML text.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
-from typing import Any, Iterator, List, Tuple
+from typing import Any
 
 from checks.model import DATE_PATTERN, ID_PATTERN, SHA256_PATTERN
 
@@ -31,7 +32,7 @@ _PATTERN_MEANING = {
 @dataclass(frozen=True)
 class SchemaProblem:
     kind: str  # "unknown", "missing" or "invalid"
-    path: Tuple[
+    path: tuple[
         Any, ...
     ]  # the field concerned (for "missing", the field that is absent)
     message: str
@@ -41,12 +42,12 @@ def schema_text() -> str:
     return resources.files("checks").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def published_schema() -> dict:
     return json.loads(schema_text())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator():
     import jsonschema
 
@@ -74,7 +75,7 @@ def validate(data: Any):
         return None, problems
 
 
-def field_name(path: Tuple[Any, ...]) -> str:
+def field_name(path: tuple[Any, ...]) -> str:
     name = ""
     for part in path:
         name += (
@@ -159,6 +160,6 @@ def _describe(instance: Any) -> str:
 
 
 def problems_of_kind(
-    problems: List[SchemaProblem], kind: str
+    problems: list[SchemaProblem], kind: str
 ) -> Iterator[SchemaProblem]:
     return (p for p in problems if p.kind == kind)

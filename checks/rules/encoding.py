@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Iterator, List, Tuple
+from collections.abc import Iterator
 
 from checks.context import Context
 from checks.diagnostic import Edit, Finding, Fix
@@ -41,7 +41,7 @@ _NAMES = {
 }
 
 
-def _suspects(doc: Document) -> List[Tuple[int, str]]:
+def _suspects(doc: Document) -> list[tuple[int, str]]:
     return doc.derived(
         "encoding.suspects",
         lambda d: [(m.start(), m.group()) for m in _SUSPECT.finditer(d.text)],
@@ -206,7 +206,7 @@ def not_nfc(doc: Document, ctx: Context) -> Iterator[Finding]:
     )
 
 
-def _first_unnormalized(text: str) -> Tuple[int, int]:
+def _first_unnormalized(text: str) -> tuple[int, int]:
     """The first run of a character and the combining marks after it that NFC
     would change; the whole text when no single run does."""
     start = 0

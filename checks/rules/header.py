@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from checks.context import Context
 from checks.diagnostic import Edit, Finding, Fix
