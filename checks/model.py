@@ -47,6 +47,12 @@ class Accept(_Strict):
     reason: NonEmpty
 
 
+class Revision(_Strict):
+    date: Annotated[str, Field(pattern=DATE_PATTERN)]
+    replaces: Annotated[str, Field(pattern=SHA256_PATTERN)]
+    reason: NonEmpty
+
+
 class SeedHeader(_Strict):
     id: Annotated[str, Field(pattern=ID_PATTERN)]
     date: Annotated[str, Field(pattern=DATE_PATTERN)]
@@ -58,4 +64,5 @@ class SeedHeader(_Strict):
     cites: DistinctNames = None  # type: ignore[assignment]
     pseudonyms: DistinctNames = None  # type: ignore[assignment]
     sha256: Annotated[str, Field(pattern=SHA256_PATTERN)]
+    revisions: list[Revision] = None  # type: ignore[assignment]
     accept: list[Accept] = None  # type: ignore[assignment]
