@@ -11,7 +11,17 @@ from pathlib import Path
 
 from checks import __version__
 
-SUBCOMMANDS = ("check", "rules", "explain", "schema")
+SUBCOMMANDS = (
+    "check",
+    "index",
+    "new",
+    "amend",
+    "retract",
+    "renumber",
+    "rules",
+    "explain",
+    "schema",
+)
 
 
 class UsageError(Exception):
@@ -72,8 +82,64 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="pyproject.toml to read [tool.checks] from",
     )
+    check.add_argument(
+        "--diff-base",
+        metavar="REF",
+        help="check only seeds changed since the git revision REF (corpus-wide "
+        "rules still see every seed) and report seeds changed, deleted or "
+        "renamed since REF",
+    )
     check.add_argument("--version", action="version", version=f"checks {__version__}")
     check.set_defaults(handler=_check)
+
+    index = sub.add_parser("index", help="write INDEX.md's table from the seeds")
+    index.add_argument(
+        "--check", action="store_true", help="only report what would change"
+    )
+    _common(index)
+    index.set_defaults(handler=_index)
+
+    new = sub.add_parser("new", help="add a text to the corpus as a new seed")
+    new.add_argument("text", metavar="PATH_OR_-", help="the text (- reads stdin)")
+    new.add_argument("--date", required=True, help="publication date, YYYY-MM-DD")
+    new.add_argument("--title")
+    new.add_argument("--language")
+    new.add_argument("--source-name", metavar="NAME")
+    new.add_argument("--url")
+    new.add_argument("--retrieved", metavar="DATE", help="default: today")
+    new.add_argument(
+        "--cite", action="append", default=[], metavar="NAME", help="repeatable"
+    )
+    new.add_argument(
+        "--pseudonym", action="append", default=[], metavar="NAME", help="repeatable"
+    )
+    _common(new)
+    new.set_defaults(handler=_new)
+
+    amend = sub.add_parser("amend", help="record a deliberate change to a seed's text")
+    amend.add_argument("seed", metavar="SEED", help="a seed id or file")
+    amend.add_argument("--reason", required=True)
+    _common(amend)
+    amend.set_defaults(handler=_amend)
+
+    retract = sub.add_parser(
+        "retract", help="withdraw a seed, leaving a tombstone row in INDEX.md"
+    )
+    retract.add_argument("seed", metavar="SEED", help="a seed id or file")
+    retract.add_argument("--reason", required=True)
+    _common(retract)
+    retract.set_defaults(handler=_retract)
+
+    renumber = sub.add_parser(
+        "renumber",
+        help="move a seed not yet on the base branch to the next free number",
+    )
+    renumber.add_argument("seed", metavar="SEED", help="a seed id or file")
+    renumber.add_argument(
+        "--base", metavar="REF", help="the base branch (default: [tool.checks] base)"
+    )
+    _common(renumber)
+    renumber.set_defaults(handler=_renumber)
 
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
@@ -88,10 +154,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--config",
+        type=Path,
+        metavar="FILE",
+        help="pyproject.toml to read [tool.checks] from",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def _command(name: str):
+    def handler(args: argparse.Namespace) -> int:
+        from checks import commands
+
+        return getattr(commands, name)(args)
+
+    return handler
+
+
+_index = _command("index")
+_new = _command("new")
+_amend = _command("amend")
+_retract = _command("retract")
+_renumber = _command("renumber")
+
+
 def _check(args: argparse.Namespace) -> int:
     from checks.config import check_selectors, load_config
-    from checks.corpus import documents
-    from checks.linter import Linter
     from checks.registry import all_rules, select
     from checks.reporters import REPORTERS, Summary
 
@@ -105,21 +195,16 @@ def _check(args: argparse.Namespace) -> int:
     )
     if args.unsafe_fixes and not args.fix:
         raise UsageError("--unsafe-fixes goes with --fix")
-    linter = Linter(
-        select(all_rules().values(), config.select, config.ignore), config.severity
+    from checks.runner import Run
+
+    run = Run(config, select(all_rules().values(), config.select, config.ignore))
+    outcome = run.check(
+        args.paths, fix=args.fix, unsafe=args.unsafe_fixes, diff_base=args.diff_base
     )
-    reporter = REPORTERS[args.format](sys.stdout, args.quiet)
-    summary = Summary()
-    for doc in documents(args.paths or [config.corpus_path]):
-        if args.fix:
-            result = linter.fix(doc, unsafe=args.unsafe_fixes)
-            summary.add(result.diagnostics, len(result.fixed))
-            reporter.file(result.document, result.diagnostics, result.fixed)
-        else:
-            diagnostics = linter.check(doc)
-            summary.add(diagnostics)
-            reporter.file(doc, diagnostics)
-    reporter.finish(summary)
+    summary = Summary.of(outcome.files, outcome.diagnostics, len(outcome.fixed))
+    REPORTERS[args.format](sys.stdout, args.quiet).report(
+        outcome.diagnostics, outcome.fixed, summary
+    )
     return 1 if summary.errors else 0
 
 

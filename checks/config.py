@@ -5,6 +5,8 @@ validated once, then overridden by command-line flags.
     corpus = "seeds"            # the folder checked when no path is given
     select = ["ALL"]            # codes or code prefixes
     ignore = []
+    near-duplicate = 0.8        # PRV003: shared 5-word shingles (Jaccard), 0.5-1
+    base = "main"               # what `checks renumber` compares with
     [tool.checks.severity]
     ENC006 = "error"            # error, warning or info
 
@@ -25,7 +27,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-KEYS = ("corpus", "select", "ignore", "severity")
+KEYS = ("corpus", "select", "ignore", "severity", "near-duplicate", "base")
 
 
 class ConfigError(Exception):
@@ -40,6 +42,8 @@ class Config:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
     severity: dict[str, Severity] = field(default_factory=dict)
+    near_duplicate: float = 0.8
+    base: str = "main"
 
     @property
     def corpus_path(self) -> Path:
@@ -110,6 +114,23 @@ def parse_table(table: Any, path: Path) -> Config:
                 )
             check_selectors(value, f"{where} {key}")
             config = replace(config, **{key: tuple(value)})
+    if "near-duplicate" in table:
+        value = table["near-duplicate"]
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not 0.5 <= value <= 1
+        ):
+            raise ConfigError(
+                f"{where} near-duplicate must be a number from 0.5 to 1, not {value!r}"
+            )
+        config = replace(config, near_duplicate=float(value))
+    if "base" in table:
+        if not isinstance(table["base"], str) or not table["base"]:
+            raise ConfigError(
+                f"{where} base must be a git revision, not {table['base']!r}"
+            )
+        config = replace(config, base=table["base"])
     if "severity" in table:
         config = replace(config, severity=parse_severities(table["severity"], where))
     return config

@@ -1,49 +1,169 @@
-"""Finding the seeds to check: the files named, or the `.txt` files under the
-folders named (the configured corpus by default), in a stable order."""
+"""The corpus: which seed files a run reads, and the few facts about each seed
+that corpus-wide rules (index, duplicates, numbering, history) need.
+
+Seeds are read one at a time; a run keeps only a small `SeedRecord` per seed,
+never the bodies, so that a large corpus is never held at once.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from checks.config import ConfigError
-from checks.document import Document
+from checks.diagnostic import Place
+from checks.document import Document, HeaderForm
+from checks.index import Entry, IndexFile, entry_from_header
+
+SEED_NAME = re.compile(r"([0-9]{3,})_([0-9a-f]{16})")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            if name.endswith(".txt") and not name.startswith("."):
+                yield Path(root, name)
 
 
 def seed_paths(paths: Iterable[Path]) -> list[Path]:
+    """The `.txt` files named, or under the folders named (hidden ones
+    skipped), each once, in a stable order."""
     found: list[Path] = []
-    seen = set()
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            candidates = sorted(
-                p
-                for p in path.rglob("*.txt")
-                if p.is_file()
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            candidates = sorted(_walk(path))
         elif path.is_file():
             candidates = [path]
         else:
             raise ConfigError(f"{path}: no such file or folder")
         for candidate in candidates:
-            key = candidate.resolve()
+            try:
+                info = candidate.stat()
+            except OSError:
+                continue
+            key = (info.st_dev, info.st_ino)
             if key not in seen:
                 seen.add(key)
                 found.append(candidate)
     return found
 
 
-def display_path(path: Path) -> str:
-    """The path as a user would type it: relative to the working folder when
+class Display:
+    """Paths as a user would type them: relative to the working folder when
     the file is inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+
+    def __init__(self) -> None:
+        self.cwd = os.path.realpath(os.getcwd())
+
+    def __call__(self, path: Path) -> str:
+        full = os.path.abspath(path)
+        if not full.startswith(self.cwd + os.sep):
+            full = os.path.realpath(path)
+        if full.startswith(self.cwd + os.sep):
+            return full[len(self.cwd) + 1 :]
         return os.path.normpath(str(path))
 
 
+def display_path(path: Path) -> str:
+    return Display()(path)
+
+
 def documents(paths: Iterable[Path]) -> Iterator[Document]:
-    """Read one seed at a time, so that a large corpus is never held at once."""
+    """Read one seed at a time."""
+    display = Display()
     for path in seed_paths(paths):
-        yield Document(path, path.read_bytes(), display_path(path))
+        yield Document(path, path.read_bytes(), display(path))
+
+
+@dataclass
+class SeedRecord:
+    """What corpus-wide rules know of one seed."""
+
+    path: Path
+    display: str
+    stem: str
+    number: int | None
+    hex: str | None
+    entry: Entry
+    has_header: bool
+    body_sha256: str
+    header_sha256: str | None
+    revisions: list[dict[str, Any]]
+    id_place: Place
+    signature: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: Document) -> SeedRecord:
+        name = SEED_NAME.fullmatch(doc.stem)
+        data = doc.data if doc.form is HeaderForm.FRONT_MATTER else None
+        data = data if isinstance(data, dict) else {}
+        if doc.form is HeaderForm.LEGACY:
+            data = {"date": doc.legacy_date}
+        sha = data.get("sha256")
+        revisions = data.get("revisions")
+        span = doc.value_span(("id",)) or doc.opening_span
+        line, column = doc.position(span[0])
+        end_line, end_column = doc.position(span[1])
+        return cls(
+            path=doc.path,
+            display=doc.display,
+            stem=doc.stem,
+            number=int(name.group(1)) if name else None,
+            hex=name.group(2) if name else None,
+            entry=entry_from_header(doc.stem, data),
+            has_header=doc.form is HeaderForm.FRONT_MATTER,
+            body_sha256=hashlib.sha256(doc.body).hexdigest(),
+            header_sha256=sha if isinstance(sha, str) else None,
+            revisions=[r for r in revisions if isinstance(r, dict)]
+            if isinstance(revisions, list)
+            else [],
+            id_place=Place(
+                doc.display, line, column, end_line, end_column, doc.line_text(line)
+            ),
+        )
+
+
+@dataclass
+class Corpus:
+    """Every seed's record, INDEX.md as read, and where they live."""
+
+    folder: Path
+    records: list[SeedRecord]
+    index: IndexFile | None
+    index_display: str
+    settings: dict[str, Any] = field(default_factory=dict)
+    base: Any = None  # checks.history.BaseChanges with --diff-base
+
+    @property
+    def index_path(self) -> Path:
+        return self.folder / "INDEX.md"
+
+    def body(self, record: SeedRecord) -> bytes:
+        """A seed's body, read again: records do not keep bodies (a seed not yet
+        written keeps its own in `extra`)."""
+        if "body" in record.extra:
+            return record.extra["body"]
+        return Document(record.path, record.path.read_bytes()).body
+
+    def index_place(self, start: int, end: int) -> Place:
+        """A span of INDEX.md (or its first line when there is none)."""
+        if self.index is None:
+            return Place(self.index_display, 1, 1, 1, 1, "")
+        line, column = self.index.position(start)
+        end_line, end_column = self.index.position(end)
+        return Place(
+            self.index_display,
+            line,
+            column,
+            end_line,
+            end_column,
+            self.index.line_text(line),
+        )

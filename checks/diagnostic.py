@@ -58,6 +58,7 @@ class Diagnostic:
     severity: Severity = field(compare=False)
     message: str = field(compare=False)
     fix: Fix | None = field(default=None, compare=False)
+    source: str = field(default="", compare=False)  # the text of `line`
 
     @property
     def fixable(self) -> bool:
@@ -76,3 +77,29 @@ class Diagnostic:
             "message": self.message,
             "fixable": self.fixable,
         }
+
+
+@dataclass(frozen=True)
+class Place:
+    """A span in some file of the corpus (a seed or INDEX.md), as a reader sees it."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class CorpusFinding:
+    """What a corpus-wide rule yields.  `seeds` names the seeds it is about, so
+    that a run over some seeds keeps the findings that concern them; `seed` and
+    `text` say which header's `accept` entries may drop it, and on which text."""
+
+    place: Place
+    message: str
+    seeds: frozenset[str] = frozenset()
+    fix: Fix | None = None
+    seed: str | None = None
+    text: str = ""

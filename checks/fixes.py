@@ -31,10 +31,20 @@ def _overlap(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end or a.start == b.start
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(path: Path, data: bytes, *, create: bool = False) -> None:
     """Replace `path` with `data` so that a reader, or a crash, sees either the
-    old file or the new one, never a part of it."""
-    mode = os.stat(path).st_mode & 0o7777
+    old file or the new one, never a part of it.  With `create`, the file must
+    not exist yet, and FileExistsError is raised if it does."""
+    try:
+        mode = os.stat(path).st_mode & 0o7777
+    except FileNotFoundError:
+        mode = _new_file_mode()
     handle, temporary = tempfile.mkstemp(
         dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
     )
@@ -44,7 +54,11 @@ def write_atomic(path: Path, data: bytes) -> None:
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        if create:
+            os.link(temporary, path)  # fails if the file appeared meanwhile
+            os.unlink(temporary)
+        else:
+            os.replace(temporary, path)
     except BaseException:
         try:
             os.unlink(temporary)

@@ -27,6 +27,17 @@ class Result:
     fixed: list[Fix] = field(default_factory=list)
 
 
+@dataclass
+class PendingAccept:
+    """An `accept` entry for a corpus-wide rule: whether it is used is known only
+    once the corpus rules ran; `unused` is what to report if it was not."""
+
+    seed: str
+    code: str
+    text: str | None
+    unused: Diagnostic | None
+
+
 class Linter:
     def __init__(
         self,
@@ -37,19 +48,47 @@ class Linter:
         rules = list(rules)
         self.rules = [r for r in rules if r.stage == "document"]
         self.accept_rules = [r for r in rules if r.stage == "accept"]
+        self.corpus_rules = [r for r in rules if r.stage == "corpus"]
         self.selected = frozenset(r.code for r in rules)
+        self.deferred = frozenset(r.code for r in self.corpus_rules)
         self.severities = severities or {}
         self.context = context or Context()
+        self.pending: dict[str, list[PendingAccept]] = {}
 
     def check(self, doc: Document) -> list[Diagnostic]:
+        """The document's diagnostics.  Accept entries for corpus rules are
+        kept in `self.pending` to be settled after the corpus rules ran."""
         findings = self._findings(doc)
         findings, used = self._apply_accept(doc, findings)
+        entries = accept_entries(doc)
+        deferred = {i for i, e in enumerate(entries) if e["code"] in self.deferred}
         for r in self.accept_rules:
             findings += [
                 (r, f)
-                for f in self._run(r, doc, used=frozenset(used), selected=self.selected)
+                for f in self._run(
+                    r, doc, used=frozenset(used | deferred), selected=self.selected
+                )
             ]
+        pending = [self._pending(doc, entries, i) for i in sorted(deferred)]
+        if pending:
+            self.pending[doc.stem] = pending
+        else:
+            self.pending.pop(doc.stem, None)
         return sorted(self._diagnostic(doc, r, f) for r, f in findings)
+
+    def _pending(self, doc: Document, entries: list, index: int) -> PendingAccept:
+        unused = None
+        others = frozenset(set(range(len(entries))) - {index})
+        for r in self.accept_rules:
+            for f in self._run(r, doc, used=others, selected=self.selected):
+                unused = self._diagnostic(doc, r, f)
+        text = entries[index].get("text")
+        return PendingAccept(
+            doc.stem,
+            entries[index]["code"],
+            _normal(text) if isinstance(text, str) else None,
+            unused,
+        )
 
     def fix(self, doc: Document, unsafe: bool = False, write: bool = True) -> Result:
         """Apply fixes until none is left (or MAX_FIX_PASSES), never changing the
@@ -132,7 +171,39 @@ class Linter:
             severity=self.severities.get(r.code, r.severity),
             message=f.message,
             fix=f.fix,
+            source=doc.line_text(line),
         )
+
+    def corpus_diagnostic(self, r: Rule, f) -> Diagnostic:
+        p = f.place
+        return Diagnostic(
+            path=p.path,
+            line=p.line,
+            column=p.column,
+            end_line=p.end_line,
+            end_column=p.end_column,
+            code=r.code,
+            name=r.name,
+            severity=self.severities.get(r.code, r.severity),
+            message=f.message,
+            fix=f.fix,
+            source=p.source,
+        )
+
+    def accepted(self, code: str, seed: str | None, text: str) -> bool:
+        """Whether a corpus finding on `seed` is dropped by one of its accept
+        entries (which is then used)."""
+        found = False
+        for entry in self.pending.get(seed or "", ()):
+            if entry.code == code and entry.text in (None, _normal(text)):
+                entry.unused = None
+                found = True
+        return found
+
+    def unused_accepts(self) -> list[Diagnostic]:
+        return [
+            p.unused for entries in self.pending.values() for p in entries if p.unused
+        ]
 
 
 def _normal(text: str) -> str:

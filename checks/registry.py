@@ -11,6 +11,8 @@ from checks.diagnostic import Finding, Severity
 FAMILIES = {
     "HDR": "header",
     "ENC": "encoding and text hygiene",
+    "IDX": "INDEX.md consistency",
+    "PRV": "provenance",
 }
 
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from checks.diagnostic import Diagnostic, Fix, Severity
-from checks.document import Document
 
 WINDOW = 120
 
@@ -25,15 +24,17 @@ class Summary:
     fixed: int = 0
     files_with_findings: int = 0
 
-    def add(self, diagnostics: list[Diagnostic], fixed: int = 0) -> None:
-        self.files += 1
-        self.fixed += fixed
-        self.files_with_findings += bool(diagnostics)
+    @classmethod
+    def of(cls, files: int, diagnostics: Sequence[Diagnostic], fixed: int) -> Summary:
+        """`files` seeds checked; a file with findings may also be INDEX.md."""
+        summary = cls(files=files, fixed=fixed)
+        summary.files_with_findings = len({d.path for d in diagnostics})
         for d in diagnostics:
-            self.errors += d.severity is Severity.ERROR
-            self.warnings += d.severity is Severity.WARNING
-            self.infos += d.severity is Severity.INFO
-            self.fixable += d.fixable
+            summary.errors += d.severity is Severity.ERROR
+            summary.warnings += d.severity is Severity.WARNING
+            summary.infos += d.severity is Severity.INFO
+            summary.fixable += d.fixable
+        return summary
 
     def as_dict(self) -> dict:
         return {
@@ -47,22 +48,21 @@ class Summary:
 
 
 class Reporter(abc.ABC):
-    """Told about each file as it is checked, then about the whole run."""
+    """Prints a whole run: its diagnostics in order, the fixes it applied, and
+    a summary."""
 
     def __init__(self, out: TextIO, quiet: bool = False):
         self.out = out
         self.quiet = quiet
 
     @abc.abstractmethod
-    def file(
-        self, doc: Document, diagnostics: list[Diagnostic], fixed: Sequence[Fix] = ()
+    def report(
+        self,
+        diagnostics: Sequence[Diagnostic],
+        fixed: Sequence[tuple[str, Fix]],
+        summary: Summary,
     ) -> None:
-        """One file's diagnostics, in order, while its document is at hand, and
-        the fixes applied to it."""
-
-    @abc.abstractmethod
-    def finish(self, summary: Summary) -> None:
-        """The end of the run."""
+        """`diagnostics` are sorted; `fixed` pairs a path with a fix applied to it."""
 
 
 def _shown(char: str) -> str:
@@ -112,12 +112,10 @@ class TextReporter(Reporter):
     """`path:line:col: CODE message`, the line quoted with carets under the
     span, and a summary."""
 
-    def file(
-        self, doc: Document, diagnostics: list[Diagnostic], fixed: Sequence[Fix] = ()
-    ) -> None:
+    def report(self, diagnostics, fixed, summary) -> None:
         if not self.quiet:
-            for fix in fixed:
-                self.out.write(f"{doc.display}: fixed: {fix.description}\n")
+            for path, fix in fixed:
+                self.out.write(f"{path}: fixed: {fix.description}\n")
         for d in diagnostics:
             mark = " [*]" if d.fixable else ""
             self.out.write(
@@ -125,13 +123,10 @@ class TextReporter(Reporter):
             )
             if self.quiet:
                 continue
-            line = doc.line_text(d.line)
-            end = d.end_column - 1 if d.end_line == d.line else len(line)
-            shown, carets = excerpt(line, d.column - 1, end)
+            end = d.end_column - 1 if d.end_line == d.line else len(d.source)
+            shown, carets = excerpt(d.source, d.column - 1, end)
             gutter = str(d.line)
             self.out.write(f" {gutter} | {shown}\n {' ' * len(gutter)} | {carets}\n")
-
-    def finish(self, summary: Summary) -> None:
         if not self.quiet:
             self.out.write(summary_line(summary) + "\n")
 
@@ -156,18 +151,12 @@ def summary_line(s: Summary) -> str:
 class JsonReporter(Reporter):
     """One object: `{"diagnostics": [...], "summary": {...}}`."""
 
-    def __init__(self, out: TextIO, quiet: bool = False):
-        super().__init__(out, quiet)
-        self.diagnostics: list[dict] = []
-
-    def file(
-        self, doc: Document, diagnostics: list[Diagnostic], fixed: Sequence[Fix] = ()
-    ) -> None:
-        self.diagnostics += [d.as_dict() for d in diagnostics]
-
-    def finish(self, summary: Summary) -> None:
+    def report(self, diagnostics, fixed, summary) -> None:
         json.dump(
-            {"diagnostics": self.diagnostics, "summary": summary.as_dict()},
+            {
+                "diagnostics": [d.as_dict() for d in diagnostics],
+                "summary": summary.as_dict(),
+            },
             self.out,
             indent=2,
             ensure_ascii=False,

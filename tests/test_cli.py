@@ -9,39 +9,54 @@ from conftest import BODY, REPO, run_checks, write_seed
 
 from checks import __version__
 
-A = "001_0123456789abcdef"
-B = "002_0123456789abcdef"
-C = "003_0123456789abcdef"
+A = "000_0123456789abcdef"
+B = "001_1111111111111111"
+C = "002_2222222222222222"
+
+
+OTHER_BODY = "A reading room opened in the old customs house.\n\nIts maps were drawn by pilots.\n"
+SNOW_BODY = (
+    "Snow closed the mountain road above Vell for a second week.\n\n"
+    "Drivers on the pass were told to use the valley route until the plough returns.\n"
+)
+
+
+def index(corpus):
+    run = run_checks("index", cwd=corpus)
+    assert run.code == 0, run
 
 
 def test_bundled_corpus_passes():
     run = run_checks(cwd=REPO)
     assert run.code == 0, run
-    assert run.out.endswith("All checks passed (1 file).\n")
+    assert run.out.endswith("All checks passed (2 files).\n")  # a seed and INDEX.md
 
 
 def test_clean_corpus_exits_0(corpus):
     write_seed(corpus / "seeds", A)
+    index(corpus)
     run = run_checks(cwd=corpus)
-    assert (run.code, run.out, run.err) == (0, "All checks passed (1 file).\n", "")
+    assert (run.code, run.out, run.err) == (0, "All checks passed (2 files).\n", "")
 
 
 def test_warnings_alone_exit_0(corpus):
     write_seed(corpus / "seeds", A, source=None)
+    index(corpus)
     run = run_checks(cwd=corpus)
     assert run.code == 0
     assert "HDR014 no source" in run.out
-    assert run.out.endswith("Found 0 errors, 1 warning in 1 of 1 file.\n")
+    assert run.out.endswith("Found 0 errors, 1 warning in 1 of 2 files.\n")
 
 
 def bad_corpus(corpus):
     """A broken header, a non-UTF-8 seed and a bidi override, one seed each."""
     seeds = corpus / "seeds"
-    write_seed(seeds, A, title="[unclosed")
+    write_seed(seeds, A, OTHER_BODY, title="[unclosed")
     write_seed(seeds, B).write_bytes(
         (seeds / f"{B}.txt").read_bytes().replace(b"flour", b"fl\xf6ur")
     )
-    write_seed(seeds, C, BODY.replace("bakery", "\u202ebakery"))
+    write_seed(seeds, C, SNOW_BODY.replace("plough", "\u202eplough"))
+    index(corpus)
 
 
 def test_each_problem_gets_its_own_code_and_line_in_json(corpus):
@@ -55,7 +70,7 @@ def test_each_problem_gets_its_own_code_and_line_in_json(corpus):
     assert got == [
         (f"seeds/{A}.txt", 9, 8, "HDR004", "error"),
         (f"seeds/{B}.txt", 12, 28, "ENC001", "error"),
-        (f"seeds/{C}.txt", 12, 66, "ENC004", "error"),
+        (f"seeds/{C}.txt", 12, 65, "ENC004", "error"),
     ]
     assert set(run.json["diagnostics"][0]) == {
         "path",
@@ -70,7 +85,7 @@ def test_each_problem_gets_its_own_code_and_line_in_json(corpus):
         "fixable",
     }
     assert run.json["summary"] == {
-        "files": 3,
+        "files": 4,
         "errors": 3,
         "warnings": 0,
         "infos": 0,
@@ -87,9 +102,9 @@ def test_each_problem_gets_its_own_code_and_line_in_text(corpus):
     assert [h.split(" ")[0:2] for h in heads] == [
         [f"seeds/{A}.txt:9:8:", "HDR004"],
         [f"seeds/{B}.txt:12:28:", "ENC001"],
-        [f"seeds/{C}.txt:12:66:", "ENC004"],
+        [f"seeds/{C}.txt:12:65:", "ENC004"],
     ]
-    assert run.out.endswith("Found 3 errors, 0 warnings in 3 of 3 files.\n")
+    assert run.out.endswith("Found 3 errors, 0 warnings in 3 of 4 files.\n")
 
 
 def test_quiet_prints_only_diagnostic_lines(corpus):
@@ -102,6 +117,7 @@ def test_quiet_prints_only_diagnostic_lines(corpus):
 def test_long_line_is_shown_as_a_window_with_the_caret_under_the_span(corpus):
     body = "word " * 300 + "\u200b" + "tail " * 300 + "\n"
     write_seed(corpus / "seeds", A, body)
+    index(corpus)
     run = run_checks(cwd=corpus)
     lines = run.out.splitlines()
     quoted, carets = lines[1], lines[2]
@@ -112,6 +128,7 @@ def test_long_line_is_shown_as_a_window_with_the_caret_under_the_span(corpus):
 
 def test_select_and_ignore_by_prefix(corpus):
     write_seed(corpus / "seeds", A, BODY.replace("bakery", "bak\u200bery"), source=None)
+    index(corpus)
     assert run_checks("--format", "json", cwd=corpus).codes() == ["HDR014", "ENC005"]
     assert run_checks("--format", "json", "--select", "ENC", cwd=corpus).codes() == [
         "ENC005"
@@ -130,6 +147,7 @@ def test_select_and_ignore_by_prefix(corpus):
 
 def test_configuration_is_read_and_flags_override_it(corpus):
     write_seed(corpus / "seeds", A, BODY.replace("bakery", "bak\u200bery"), source=None)
+    index(corpus)
     (corpus / "pyproject.toml").write_text(
         '[tool.checks]\ncorpus = "seeds"\nignore = ["HDR014"]\n[tool.checks.severity]\nENC005 = "error"\n'
     )
@@ -146,6 +164,8 @@ def test_configuration_is_read_and_flags_override_it(corpus):
 def test_corpus_folder_comes_from_configuration(corpus):
     (corpus / "pyproject.toml").write_text('[tool.checks]\ncorpus = "texts"\n')
     write_seed(corpus / "texts", A, title="[broken")
+    index(corpus)
+    assert (corpus / "texts" / "INDEX.md").is_file()
     run = run_checks("--format", "json", cwd=corpus)
     assert [d["path"] for d in run.json["diagnostics"]] == [f"texts/{A}.txt"]
 
@@ -155,7 +175,7 @@ def test_corpus_folder_comes_from_configuration(corpus):
     [
         (
             '[tool.checks]\ncolour = "always"\n',
-            "has unknown key 'colour'; allowed: corpus, select, ignore, severity",
+            "has unknown key 'colour'; allowed: corpus, select, ignore, severity, near-duplicate, base",
         ),
         (
             '[tool.checks]\nselect = "HDR"\n',
@@ -215,6 +235,7 @@ def test_rules_as_json():
 def test_a_rule_that_raises_is_reported_not_a_traceback(corpus):
     """A bug in one rule costs its own finding, not the run."""
     write_seed(corpus / "seeds", A)
+    index(corpus)
     script = (
         "import sys\n"
         "from checks.registry import all_rules\n"

@@ -1,8 +1,19 @@
 """ENC: encoding and text hygiene, as a user sees it."""
 
+import pytest
 from conftest import BODY, run_checks, seed_text, write_seed
 
 A = "001_0123456789abcdef"
+
+
+@pytest.fixture
+def corpus(corpus):
+    """These tests are about each seed on its own: the corpus-wide rules
+    (INDEX.md, provenance) are not selected."""
+    (corpus / "pyproject.toml").write_text(
+        '[tool.checks]\ncorpus = "seeds"\nselect = ["HDR", "ENC"]\n'
+    )
+    return corpus
 
 
 def test_not_utf8_reports_the_byte_offset_and_nothing_else(corpus):

@@ -4,9 +4,20 @@ import hashlib
 import os
 import stat
 
+import pytest
 from conftest import BODY, git, run_checks, seed_text, write_seed
 
 A = "001_0123456789abcdef"
+
+
+@pytest.fixture
+def corpus(corpus):
+    """These tests are about each seed on its own: the corpus-wide rules
+    (INDEX.md, provenance) are not selected."""
+    (corpus / "pyproject.toml").write_text(
+        '[tool.checks]\ncorpus = "seeds"\nselect = ["HDR", "ENC"]\n'
+    )
+    return corpus
 
 
 def test_scalars_are_read_as_written_not_typed(corpus):

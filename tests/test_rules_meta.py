@@ -2,6 +2,8 @@
 examples give exactly the diagnostics written beside them."""
 
 import re
+import shutil
+import subprocess
 
 import pytest
 from conftest import FIXTURES, REPO, run_checks
@@ -12,8 +14,27 @@ RULES = sorted(all_rules().values(), key=lambda r: r.code)
 CODES = [r.code for r in RULES]
 
 
-def diagnostics_of(code: str, folder):
-    run = run_checks("--format", "json", folder)
+def git(cwd, *args):
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
+
+
+def diagnostics_of(code: str, folder, tmp_path):
+    """Run `checks` on a copy of the example as a corpus of its own.  When the
+    rule has a `base/` example, that is committed first and the example
+    becomes the working tree, checked with `--diff-base HEAD`."""
+    (tmp_path / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
+    seeds = tmp_path / "seeds"
+    base = folder.parent / "base"
+    args = ["--format", "json"]
+    if base.is_dir():
+        shutil.copytree(base, seeds)
+        git(tmp_path, "init", "-q")
+        git(tmp_path, "add", ".")
+        git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+        shutil.rmtree(seeds)
+        args += ["--diff-base", "HEAD"]
+    shutil.copytree(folder, seeds, ignore=shutil.ignore_patterns("expected.out"))
+    run = run_checks(*args, cwd=tmp_path)
     assert run.code in (0, 1), run
     return sorted(
         f"{d['path'].rsplit('/', 1)[-1]}:{d['line']}:{d['column']}: {d['code']}"
@@ -23,18 +44,18 @@ def diagnostics_of(code: str, folder):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_failing_example_gives_the_expected_diagnostics(code):
+def test_failing_example_gives_the_expected_diagnostics(code, tmp_path):
     folder = FIXTURES / code / "fail"
     expected = sorted((folder / "expected.out").read_text().splitlines())
     assert expected, f"{code} has an empty expected.out"
-    assert diagnostics_of(code, folder) == expected
+    assert diagnostics_of(code, folder, tmp_path) == expected
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_passing_example_gives_none(code):
+def test_passing_example_gives_none(code, tmp_path):
     folder = FIXTURES / code / "pass"
     assert list(folder.glob("*.txt")), f"{code} has no passing example"
-    assert diagnostics_of(code, folder) == []
+    assert diagnostics_of(code, folder, tmp_path) == []
 
 
 def test_every_fixture_folder_names_a_rule():

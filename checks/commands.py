@@ -1,0 +1,392 @@
+"""The commands that change the corpus on purpose: `checks index`, `new`,
+`amend`, `retract` and `renumber`.  Each validates first and writes nothing
+when it refuses; every write is atomic.  A header these commands change is
+written anew in canonical form (fields in the schema's order, strings quoted
+where YAML would read them otherwise); the body is never touched."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import re
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
+from checks.config import Config, ConfigError, load_config
+from checks.corpus import SEED_NAME, Corpus
+from checks.diagnostic import Diagnostic, Severity
+from checks.document import Document, HeaderForm
+from checks.fixes import write_atomic
+from checks.header import dump_fields
+from checks.index import tombstone_cells
+from checks.registry import all_rules, select
+from checks.reporters import REPORTERS, Summary
+from checks.runner import Run
+
+FIELD_ORDER = (
+    "id",
+    "date",
+    "title",
+    "language",
+    "source",
+    "cites",
+    "pseudonyms",
+    "sha256",
+    "revisions",
+    "accept",
+)
+
+
+class Refused(Exception):
+    """The command will not do what was asked; nothing was written."""
+
+
+def _run(args: argparse.Namespace, codes: tuple[str, ...] = ("ALL",)) -> Run:
+    config: Config = load_config(args.config)
+    rules = select(all_rules().values(), codes, config.ignore)
+    return Run(config, rules)
+
+
+def _report(args, diagnostics: list[Diagnostic], files: int, fixed=()) -> None:
+    summary = Summary.of(files, diagnostics, len(fixed))
+    REPORTERS[args.format](sys.stdout, False).report(
+        sorted(diagnostics), list(fixed), summary
+    )
+
+
+def _say(args, message: str) -> None:
+    if args.format == "text":
+        print(message)
+
+
+def _refusing(handler):
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            return handler(args)
+        except Refused as refusal:
+            print(f"checks {args.command}: {refusal}", file=sys.stderr)
+            return 1
+
+    wrapped.__doc__ = handler.__doc__
+    return wrapped
+
+
+def header_text(fields: dict[str, Any]) -> str:
+    ordered = {k: fields[k] for k in FIELD_ORDER if k in fields}
+    ordered.update({k: v for k, v in fields.items() if k not in ordered})
+    return f"---\n{dump_fields(ordered)}---\n"
+
+
+def _rewrite_header(
+    doc: Document, fields: dict[str, Any], path: Path | None = None
+) -> Document:
+    """The seed with a new header and the same body; checked before it is
+    written, so that a failure here leaves the file as it was."""
+    raw = header_text(fields).encode("utf-8") + doc.body
+    new = Document(path or doc.path, raw, doc.display)
+    if new.body != doc.body or new.data != fields:
+        raise Refused(f"could not rewrite {doc.display}'s header without changing it")
+    write_atomic(new.path, raw)
+    return new
+
+
+def _find_seed(run: Run, seed: str) -> Path:
+    path = Path(seed)
+    if path.suffix == ".txt" and path.is_file():
+        return path
+    candidate = run.folder / f"{path.stem if path.suffix == '.txt' else seed}.txt"
+    if candidate.is_file():
+        return candidate
+    raise Refused(f"no seed {seed!r} in {run.display(run.folder)}/")
+
+
+def _header_data(doc: Document) -> dict[str, Any]:
+    if doc.form is not HeaderForm.FRONT_MATTER or not isinstance(doc.data, dict):
+        raise Refused(
+            f"{doc.display} has no readable front matter header: run `checks --fix` first"
+        )
+    return dict(doc.data)
+
+
+def _parsed_index(corpus: Corpus) -> None:
+    if corpus.index is not None and not corpus.index.parsed:
+        where = corpus.index.problems[0] if corpus.index.problems else None
+        line = corpus.index.position(where.start)[0] if where else 1
+        raise Refused(
+            f"{corpus.index_display}:{line}: {where.message if where else 'cannot be read'}; "
+            "mend it by hand first"
+        )
+
+
+def _today(run: Run) -> str:
+    return run.linter.context.today.isoformat()
+
+
+# checks index -------------------------------------------------------------------
+
+
+@_refusing
+def index(args: argparse.Namespace) -> int:
+    """Rewrite INDEX.md's table from the seeds' headers, or with --check only
+    report how it disagrees."""
+    run = _run(args, ("IDX", "PRV004", "PRV005"))
+    corpus = run.corpus(run.records())
+    keep_all = lambda f: True  # noqa: E731
+    found = [
+        d for d in run.corpus_findings(corpus, keep_all) if d.code.startswith("IDX")
+    ]
+    if args.check:
+        _report(args, found, 1)
+        return 1 if any(d.severity is Severity.ERROR for d in found) else 0
+    damaged = (
+        corpus.index is not None
+        and corpus.index.region is not None
+        and not corpus.index.parsed
+    )
+    if damaged:
+        _report(args, found, 1)
+        return 1
+    before = corpus.index.text if corpus.index is not None else None
+    fix = run.write_index(corpus)
+    after = run.corpus(corpus.records)
+    if after.index is not None and after.index.text == before:
+        _say(
+            args, f"{corpus.index_display} is up to date ({len(corpus.records)} seeds)."
+        )
+    else:
+        _say(args, f"{corpus.index_display}: {fix.description}.")
+    remaining = [
+        d for d in run.corpus_findings(after, keep_all) if d.code.startswith("IDX")
+    ]
+    if remaining or args.format == "json":
+        _report(args, remaining, 1, [(corpus.index_display, fix)])
+    return 1 if any(d.severity is Severity.ERROR for d in remaining) else 0
+
+
+# checks new -------------------------------------------------------------------
+
+
+def _read_text(source: str) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(source).read_bytes()
+    except OSError as error:
+        raise ConfigError(f"{source}: {error.strerror}") from None
+
+
+def _used(corpus: Corpus, at_base: list[str] = ()) -> tuple[set[int], set[str]]:
+    numbers = {r.number for r in corpus.records if r.number is not None}
+    hexes = {r.hex for r in corpus.records if r.hex}
+    rows = corpus.index.rows if corpus.index is not None else []
+    for seed_id in [r.id for r in rows] + list(at_base):
+        number, hex_part = seed_id.split("_", 1)
+        numbers.add(int(number))
+        hexes.add(hex_part)
+    return numbers, hexes
+
+
+def _next_number(numbers: set[int]) -> int:
+    return max(numbers, default=-1) + 1
+
+
+@_refusing
+def new(args: argparse.Namespace) -> int:
+    """Add a text as the next seed, with its header and INDEX.md row, unless a
+    rule finds an error in it or it repeats a seed already there."""
+    run = _run(args)
+    body = _read_text(args.text)
+    if not body.strip():
+        raise Refused("the text is empty")
+    records = run.records()
+    corpus = run.corpus(records)
+    _parsed_index(corpus)
+    numbers, hexes = _used(corpus)
+    number = _next_number(numbers)
+    hex_part = secrets.token_hex(8)
+    while hex_part in hexes:
+        hex_part = secrets.token_hex(8)
+    stem = f"{number:03d}_{hex_part}"
+    fields: dict[str, Any] = {"id": stem, "date": args.date}
+    if args.title:
+        fields["title"] = args.title
+    if args.language:
+        fields["language"] = args.language
+    source = {
+        k: v
+        for k, v in (
+            ("name", args.source_name),
+            ("url", args.url),
+            ("retrieved", args.retrieved or (_today(run) if args.url else None)),
+        )
+        if v
+    }
+    if source:
+        fields["source"] = source
+    if args.cite:
+        fields["cites"] = list(dict.fromkeys(args.cite))
+    if args.pseudonym:
+        fields["pseudonyms"] = list(dict.fromkeys(args.pseudonym))
+    fields["sha256"] = hashlib.sha256(body).hexdigest()
+    path = run.folder / f"{stem}.txt"
+    raw = header_text(fields).encode("utf-8") + body
+    doc = Document(path, raw, run.display(path))
+    diagnostics = run.linter.check(doc)
+    record = run.record(doc)
+    record.extra["body"] = doc.body
+    trial = run.corpus(records + [record])
+    diagnostics += [
+        d
+        for d in run.corpus_findings(trial, lambda f: stem in f.seeds)
+        if not d.code.startswith("IDX")
+    ]
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        _report(args, diagnostics, 1)
+        print(
+            f"checks new: not added: {len(errors)} error(s) in the new seed",
+            file=sys.stderr,
+        )
+        return 1
+    run.folder.mkdir(parents=True, exist_ok=True)
+    try:
+        write_atomic(path, raw, create=True)
+    except FileExistsError:
+        raise Refused(f"{doc.display} exists already") from None
+    fix = run.write_index(
+        run.corpus(records + [run.record(Document(path, raw, doc.display))])
+    )
+    if args.format == "json":
+        _report(args, diagnostics, 1, [(doc.display, fix)])
+    else:
+        print(f"added {doc.display}")
+        if diagnostics:
+            _report(args, diagnostics, 1)
+    return 0
+
+
+# checks amend -------------------------------------------------------------------
+
+
+@_refusing
+def amend(args: argparse.Namespace) -> int:
+    """Record that a seed's text was changed on purpose: the new hash, and a
+    revision with the old one, the date and the reason."""
+    run = _run(args, ("IDX",))
+    path = _find_seed(run, args.seed)
+    doc = Document(path, path.read_bytes(), run.display(path))
+    fields = _header_data(doc)
+    old = fields.get("sha256")
+    new_sha = hashlib.sha256(doc.body).hexdigest()
+    if not isinstance(old, str) or not re.fullmatch(r"[0-9a-f]{64}", old):
+        raise Refused(f"{doc.display} records no sha256 to amend")
+    if old == new_sha:
+        raise Refused(
+            f"{doc.display}'s body still has its recorded sha256: nothing to amend"
+        )
+    reason = " ".join(args.reason.split())
+    if not reason:
+        raise Refused("a reason is required")
+    corpus = run.corpus(run.records())
+    _parsed_index(corpus)
+    revisions = fields.get("revisions")
+    fields["revisions"] = (list(revisions) if isinstance(revisions, list) else []) + [
+        {"date": _today(run), "replaces": old, "reason": reason}
+    ]
+    fields["sha256"] = new_sha
+    new_doc = _rewrite_header(doc, fields)
+    records = [r if r.path != path else run.record(new_doc) for r in corpus.records]
+    corpus = run.corpus(records)
+    if corpus.index is not None:
+        for row in corpus.index.rows:
+            if row.id == doc.stem and not row.tombstone:
+                row.cells["sha256"] = new_sha[:12]
+    run.write_index(corpus)
+    _say(
+        args,
+        f"amended {doc.display}: sha256 {old[:12]}... -> {new_sha[:12]}... ({reason})",
+    )
+    return 0
+
+
+# checks retract -------------------------------------------------------------------
+
+
+@_refusing
+def retract(args: argparse.Namespace) -> int:
+    """Withdraw a seed: its INDEX.md row becomes a tombstone (so that its number
+    and id are never reused), then the file is removed."""
+    run = _run(args, ("IDX",))
+    corpus = run.corpus(run.records())
+    _parsed_index(corpus)
+    seed_id = Path(args.seed).stem
+    if not SEED_NAME.fullmatch(seed_id):
+        raise Refused(f"{args.seed!r} is not a seed id")
+    reason = " ".join(args.reason.split())
+    if not reason:
+        raise Refused("a reason is required")
+    record = next((r for r in corpus.records if r.stem == seed_id), None)
+    if corpus.index is None and record is not None:
+        run.write_index(corpus)
+        corpus = run.corpus(corpus.records)
+    rows = corpus.index.rows_by_id().get(seed_id, []) if corpus.index else []
+    if record is None and not rows:
+        raise Refused(f"no seed {seed_id} and no row for it in {corpus.index_display}")
+    if not any(r.tombstone for r in rows):
+        rows[0].cells = tombstone_cells(rows[0], _today(run), reason)
+        rows[0].link = None
+        corpus.records = [r for r in corpus.records if r.stem != seed_id]
+        run.write_index(corpus)
+    elif record is None:
+        raise Refused(f"{seed_id} was retracted already")
+    if record is not None:
+        os.unlink(record.path)
+    _say(args, f"retracted {seed_id}: {reason}")
+    return 0
+
+
+# checks renumber -------------------------------------------------------------------
+
+
+@_refusing
+def renumber(args: argparse.Namespace) -> int:
+    """Move a seed that the base branch does not have to the next free number,
+    keeping its random id part."""
+    from checks.history import exists_at, names_at
+
+    run = _run(args, ("IDX",))
+    ref = args.base or run.config.base
+    path = _find_seed(run, args.seed)
+    if exists_at(run.folder, ref, path.name):
+        raise Refused(f"{path.name} is on {ref}: a seed there keeps its number")
+    doc = Document(path, path.read_bytes(), run.display(path))
+    fields = _header_data(doc)
+    match = SEED_NAME.fullmatch(doc.stem)
+    if not match:
+        raise Refused(f"{path.name} is not named NNN_<16 hex digits>.txt")
+    corpus = run.corpus(run.records())
+    _parsed_index(corpus)
+    others = [r for r in corpus.records if r.path != path]
+    numbers, _ = _used(
+        run.corpus(others), [n for n in names_at(run.folder, ref) if n != doc.stem]
+    )
+    number = _next_number(numbers)
+    stem = f"{number:03d}_{match.group(2)}"
+    target = path.with_name(f"{stem}.txt")
+    if target.exists():
+        raise Refused(f"{target.name} exists already")
+    fields["id"] = stem
+    new_doc = _rewrite_header(doc, fields, target)
+    os.unlink(path)
+    if corpus.index is not None:
+        for row in corpus.index.rows:
+            if row.id == doc.stem and not row.tombstone:
+                row.id = row.cells["id"] = stem
+                row.link = f"{stem}.txt"
+    corpus.records = others + [run.record(new_doc)]
+    run.write_index(corpus)
+    _say(args, f"renumbered {doc.stem} -> {stem}")
+    return 0

@@ -1,0 +1,256 @@
+"""IDX: seeds/INDEX.md agrees with the seeds.
+
+Every rule here reads the whole corpus: the seeds' records and INDEX.md as
+parsed.  The fixes all rewrite the table between INDEX.md's markers with
+`checks index`, which keeps every hash a row records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.context import Context
+from checks.corpus import Corpus
+from checks.diagnostic import CorpusFinding, Fix
+from checks.index import COLUMNS, END, START, expected_cells
+from checks.registry import rule
+
+REWRITE = Fix("rewrite INDEX.md's table with `checks index`", ())
+
+
+def _rewritable(corpus: Corpus) -> Fix | None:
+    return REWRITE if corpus.index is not None and corpus.index.parsed else None
+
+
+@rule("IDX001", "missing-index", "error", fixable=True, stage="corpus")
+def missing_index(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """The corpus has no INDEX.md.
+
+    ## What it does
+    Reports a corpus folder with seeds and no `INDEX.md` beside them.
+
+    ## Why it matters
+    INDEX.md is the corpus's table of contents and a second record of every
+    seed's hash: without it, nothing outside a seed vouches for its text.
+
+    ## Fix (safe)
+    `checks --fix` (or `checks index`) creates INDEX.md with a row per seed.
+    """
+    if corpus.index is None and corpus.records:
+        yield CorpusFinding(
+            corpus.index_place(0, 0),
+            f"no INDEX.md in {corpus.folder.name}/: run `checks index` to write one",
+            frozenset(r.stem for r in corpus.records),
+            REWRITE,
+        )
+
+
+@rule("IDX002", "unparseable-index", "error", fixable=True, stage="corpus")
+def unparseable_index(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """INDEX.md's table cannot be read.
+
+    ## What it does
+    Reports, at the line where reading stopped, INDEX.md without its two marker
+    comments (`<!-- checks:index:start -->`, `<!-- checks:index:end -->`), with
+    them twice or out of order, or with a table whose header, separator or rows
+    are not what `checks index` writes (a row with too few cells, an id cell that
+    is not `[ID](ID.txt)` or `~~ID~~`, a hash cell that is not 12 hex digits).
+
+    ## Why it matters
+    A row that cannot be read may hold the only other record of a seed's hash;
+    no tool may rewrite it unseen.
+
+    ## Fix (safe)
+    Only when the markers are missing: `checks --fix` appends them, with a
+    fresh table, after the existing text.  A damaged table must be mended by
+    hand: it is never overwritten.
+    """
+    index = corpus.index
+    if index is None:
+        return
+    appendable = index.region is None and len(index.problems) == 1 and index.utf8
+    for problem in index.problems:
+        fix = (
+            REWRITE
+            if appendable and START not in index.text and END not in index.text
+            else None
+        )
+        yield CorpusFinding(
+            corpus.index_place(problem.start, problem.end),
+            problem.message,
+            frozenset(r.stem for r in corpus.records),
+            fix,
+        )
+
+
+@rule("IDX003", "unindexed-seed", "error", fixable=True, stage="corpus")
+def unindexed_seed(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """A seed has no row in INDEX.md.
+
+    ## What it does
+    Reports each seed whose id appears in no row of the table, at the end of
+    the table, naming the seed.
+
+    ## Fix (safe)
+    `checks --fix` adds its row, in number order.
+    """
+    index = corpus.index
+    if index is None or index.region is None:
+        return
+    listed = index.rows_by_id()
+    at = corpus.index_place(index.region[1], index.region[1] + len(END))
+    for record in corpus.records:
+        if record.number is not None and record.stem not in listed:
+            yield CorpusFinding(
+                at,
+                f"seed {record.stem} has no row in INDEX.md",
+                frozenset({record.stem}),
+                _rewritable(corpus),
+            )
+
+
+@rule("IDX004", "dangling-row", "error", fixable=True, stage="corpus")
+def dangling_row(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """A row of INDEX.md points at no seed, or outside the corpus folder.
+
+    ## What it does
+    Reports a row whose seed file does not exist, and a row whose link is not
+    the seed's own file name beside INDEX.md (`../`, a folder, an absolute path
+    or an address).
+
+    ## Why it matters
+    A row without its seed is a text that vanished without a record; a link
+    elsewhere makes a reader trust a file the corpus does not hold.
+
+    ## Fix (safe)
+    A link is rewritten to `ID.txt` when that seed exists.  A row whose
+    seed is gone is not removed: restore the seed, or retract it with
+    `checks retract ID --reason "..."`, which keeps a tombstone row.
+    """
+    index = corpus.index
+    if index is None:
+        return
+    present = {r.stem for r in corpus.records}
+    for row in index.rows:
+        if row.tombstone:
+            continue
+        span = corpus.index_place(*row.spans["id"])
+        if row.id not in present:
+            yield CorpusFinding(
+                span,
+                f"row for {row.id} but there is no seed {row.id}.txt: restore it or "
+                f"record its withdrawal with `checks retract {row.id}`",
+                frozenset({row.id}),
+            )
+        elif row.link != f"{row.id}.txt":
+            yield CorpusFinding(
+                span,
+                f"row for {row.id} links to {row.link!r}, not to {row.id}.txt beside INDEX.md",
+                frozenset({row.id}),
+                _rewritable(corpus),
+            )
+
+
+@rule("IDX005", "duplicate-row", "error", fixable=True, stage="corpus")
+def duplicate_row(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """A seed is listed twice in INDEX.md.
+
+    ## What it does
+    Reports every row after the first for the same id, a tombstone included.
+
+    ## Fix (safe)
+    `checks --fix` keeps the first row when the rows record the same hash.
+    Rows that record different hashes are left for a person to decide between.
+    """
+    index = corpus.index
+    if index is None:
+        return
+    for seed_id, rows in index.rows_by_id().items():
+        if len(rows) < 2:
+            continue
+        hashes = {r.recorded_hash for r in rows if r.recorded_hash}
+        tombstones = any(r.tombstone for r in rows)
+        for row in rows[1:]:
+            yield CorpusFinding(
+                corpus.index_place(*row.spans["id"]),
+                f"{seed_id} is listed again (first on line {rows[0].line})"
+                + ("; the rows record different hashes" if len(hashes) > 1 else ""),
+                frozenset({seed_id}),
+                _rewritable(corpus) if len(hashes) < 2 and not tombstones else None,
+            )
+
+
+@rule("IDX006", "row-mismatch", "error", fixable=True, stage="corpus")
+def row_mismatch(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """A row of INDEX.md disagrees with its seed's header.
+
+    ## What it does
+    Compares each cell of a seed's row with what the header says (date, title,
+    source name, cites, pseudonyms, and the first 12 hex digits of `sha256`)
+    and reports each cell that differs, with both values.
+
+    ## Why it matters
+    Readers and tools read the index, not every header: a stale row misleads
+    them, and a row hash that differs from the header's means one of the two
+    records was changed.
+
+    ## Fix (safe)
+    `checks --fix` rewrites the row from the header, except a recorded
+    hash: a row's hash is never overwritten.  A different hash means the text
+    or a record changed: restore it, or record the change with `checks amend`.
+    """
+    index = corpus.index
+    if index is None:
+        return
+    rows = index.rows_by_id()
+    for record in corpus.records:
+        live = [r for r in rows.get(record.stem, ()) if not r.tombstone]
+        if not live:
+            continue
+        row = live[0]
+        expected = expected_cells(record.entry, row)
+        for column in COLUMNS[1:]:
+            if row.cells[column] == expected[column]:
+                continue
+            if column == "sha256" and row.recorded_hash:
+                message = (
+                    f"row records sha256 {row.recorded_hash} but the header has "
+                    f"{record.entry.sha256[:12] or 'none'}"
+                )
+                fix = None
+            else:
+                message = (
+                    f"{column} is {row.cells[column]!r} in the row but "
+                    f"{expected[column]!r} in {record.stem}'s header"
+                )
+                fix = _rewritable(corpus)
+            yield CorpusFinding(
+                corpus.index_place(*row.spans[column]),
+                message,
+                frozenset({record.stem}),
+                fix,
+            )
+
+
+@rule("IDX007", "rows-out-of-order", "error", fixable=True, stage="corpus")
+def rows_out_of_order(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """INDEX.md's rows are not in seed-number order.
+
+    ## What it does
+    Reports the first row whose seed number is lower than the row above it.
+
+    ## Fix (safe)
+    `checks --fix` sorts the rows.
+    """
+    index = corpus.index
+    if index is None:
+        return
+    for above, row in zip(index.rows, index.rows[1:]):
+        if (row.number, row.id) < (above.number, above.id):
+            yield CorpusFinding(
+                corpus.index_place(*row.spans["id"]),
+                f"{row.id} comes after {above.id}: rows go in seed-number order",
+                frozenset({row.id}),
+                _rewritable(corpus),
+            )
+            return

@@ -1,0 +1,302 @@
+"""PRV: provenance.  A seed's recorded hash holds, no text is in the corpus
+twice, numbers and ids are used once, sources are addresses a reader can
+follow, and the corpus only grows: with `--diff-base REF`, a seed changed,
+deleted or renamed since REF is reported unless the change was recorded with
+`checks amend` or `checks retract`."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from checks.context import Context
+from checks.corpus import Corpus, SeedRecord
+from checks.diagnostic import CorpusFinding, Finding
+from checks.document import Document
+from checks.registry import rule
+
+
+@rule("PRV001", "hash-mismatch", "error")
+def hash_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The body's sha256 is not the one the header records.
+
+    ## What it does
+    Hashes exactly the body's bytes and compares the result with `sha256`.
+
+    ## Why it matters
+    The text changed after it was recorded: whoever reads it can no longer
+    trust that it is the text that was collected.
+
+    ## Fix
+    None, by design.  Restore the recorded text, or, when the change is meant,
+    record it with `checks amend SEED --reason "..."`, which keeps the old hash
+    in the header's `revisions`.
+    """
+    data = doc.data
+    recorded = data.get("sha256") if isinstance(data, dict) else None
+    if not isinstance(recorded, str) or len(recorded) != 64:
+        return
+    actual = hashlib.sha256(doc.body).hexdigest()
+    if actual != recorded:
+        yield Finding(
+            *doc.value_span(("sha256",)),
+            f"the body's sha256 is {actual[:12]}..., the header records "
+            f"{recorded[:12]}...: the text changed after it was recorded",
+        )
+
+
+@rule("PRV002", "duplicate-body", "error", stage="corpus")
+def duplicate_body(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """Two seeds have the same body.
+
+    ## What it does
+    Reports each seed whose body's bytes equal an earlier seed's, naming it.
+
+    ## Why it matters
+    A text counted twice weighs twice in whatever is built from the corpus.
+    """
+    first: dict[str, SeedRecord] = {}
+    for record in corpus.records:
+        earlier = first.setdefault(record.body_sha256, record)
+        if earlier is not record:
+            yield CorpusFinding(
+                record.id_place,
+                f"the same body as {earlier.stem}",
+                frozenset({record.stem, earlier.stem}),
+                seed=record.stem,
+                text=earlier.stem,
+            )
+
+
+@rule("PRV003", "near-duplicate", "error", stage="corpus")
+def near_duplicate(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """Two seeds are nearly the same text.
+
+    ## What it does
+    Reports a seed whose body shares at least the configured part of its
+    5-word shingles with an earlier seed's (`near-duplicate` in
+    `[tool.checks]`, 0.8 by default), naming the other seed and the
+    similarity: the same article from two outlets, or a copy with small edits.
+    Candidates are found with MinHash and locality-sensitive hashing, so the
+    cost grows with the corpus, not with the number of pairs.
+
+    ## Why it matters
+    Near-copies weigh twice like exact ones, and are harder to see.
+
+    ## Example
+    A seed that repeats another with a changed headline and two words edited.
+    Accept a pair that was reviewed with an `accept` entry whose `text` is the
+    other seed's id.
+    """
+    from checks.similarity import candidate_pairs, similarity
+
+    threshold = corpus.settings.get("near_duplicate", 0.8)
+    records = corpus.records
+    signed = [
+        (i, r.signature) for i, r in enumerate(records) if r.signature is not None
+    ]
+    for i, j in sorted(candidate_pairs(signed, threshold)):
+        a, b = records[i], records[j]
+        if a.body_sha256 == b.body_sha256:
+            continue  # PRV002's
+        try:
+            score = similarity(corpus.body(a), corpus.body(b))
+        except OSError:
+            continue
+        if score >= threshold:
+            yield CorpusFinding(
+                b.id_place,
+                f"nearly the same text as {a.stem}: {score:.0%} of 5-word shingles shared "
+                f"(threshold {threshold:.0%})",
+                frozenset({a.stem, b.stem}),
+                seed=b.stem,
+                text=a.stem,
+            )
+
+
+@rule("PRV004", "number-sequence", "error", stage="corpus")
+def number_sequence(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """Seed numbers repeat or skip.
+
+    ## What it does
+    Reports a seed whose number another seed (or a retracted seed's tombstone
+    in INDEX.md) already has, and a gap: numbers run from 000 with none
+    missing.  Two branches that each added the next seed collide this way when
+    merged; `checks renumber SEED` moves the one not yet on the base branch to
+    the next free number.
+
+    ## Why it matters
+    The number is how people cite a seed; one that means two texts, or a gap
+    nobody can explain, undermines every citation.
+    """
+    owners: dict[int, str] = {}
+    tombstones = corpus.index.rows if corpus.index is not None else []
+    for row in tombstones:
+        if row.tombstone:
+            owners.setdefault(row.number, row.id)
+    for record in corpus.records:
+        if record.number is None:
+            continue
+        owner = owners.setdefault(record.number, record.stem)
+        if owner != record.stem:
+            yield CorpusFinding(
+                record.id_place,
+                f"number {record.number:03d} is also {owner}'s: renumber the newer seed "
+                f"with `checks renumber {record.stem}`",
+                frozenset({record.stem, owner}),
+                seed=record.stem,
+            )
+    numbers = sorted(owners)
+    first_of = {r.number: r for r in reversed(corpus.records) if r.number is not None}
+    expected = 0
+    for number in numbers:
+        if number > expected and number in first_of:
+            missing = (
+                f"{expected:03d}"
+                if number == expected + 1
+                else f"{expected:03d}-{number - 1:03d}"
+            )
+            record = first_of[number]
+            yield CorpusFinding(
+                record.id_place,
+                f"number {number:03d} skips {missing}: seed numbers run on without gaps",
+                frozenset({record.stem}),
+                seed=record.stem,
+            )
+        expected = number + 1
+
+
+@rule("PRV005", "duplicate-id", "error", stage="corpus")
+def duplicate_id(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """A seed's random id part is used by another seed or a retracted one.
+
+    ## What it does
+    Reports a seed whose 16-hex part another seed (under any number) or an
+    INDEX.md tombstone already has, and a seed whose whole id was retracted.
+
+    ## Why it matters
+    The hex part is what stays unique when numbers collide; reused, it ties
+    two texts to one identity.
+    """
+    owners: dict[str, str] = {}
+    if corpus.index is not None:
+        for row in corpus.index.rows:
+            if row.tombstone:
+                owners.setdefault(row.id.split("_", 1)[1], row.id)
+    for record in corpus.records:
+        if record.hex is None:
+            continue
+        owner = owners.setdefault(record.hex, record.stem)
+        if owner != record.stem or (
+            corpus.index is not None
+            and any(r.tombstone and r.id == record.stem for r in corpus.index.rows)
+        ):
+            what = "was retracted" if owner == record.stem else f"is also {owner}'s"
+            yield CorpusFinding(
+                record.id_place,
+                f"id part {record.hex} {what}: a new seed takes a fresh id",
+                frozenset({record.stem, owner}),
+                seed=record.stem,
+            )
+
+
+@rule("PRV006", "source-url-scheme", "error")
+def source_url_scheme(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The source URL is not an http(s) address.
+
+    ## What it does
+    Reports `source.url` unless it is an absolute `http://` or `https://`
+    address with a host.  (A seed with no source at all is HDR014's warning.)
+
+    ## Why it matters
+    A reader must be able to follow the address to the original; a file path,
+    a `javascript:` link or a bare name leads nowhere, or somewhere unsafe.
+    """
+    data = doc.data
+    source = data.get("source") if isinstance(data, dict) else None
+    url = source.get("url") if isinstance(source, dict) else None
+    if not isinstance(url, str):
+        return
+    parts = urlsplit(url.strip()) if url.isprintable() else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        yield Finding(
+            *doc.value_span(("source", "url")),
+            f"source url {url!r} is not an http(s) address",
+        )
+
+
+@rule("PRV007", "changed-since-base", "error", stage="corpus")
+def changed_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """With `--diff-base REF`: a seed's body changed since REF, unrecorded.
+
+    ## What it does
+    Compares each seed's body with its version at REF.  A change is accepted
+    only when it was recorded with `checks amend`: the header's `sha256` is the
+    new body's, the `revisions` at REF are kept as they were, and a new
+    revision `replaces` the hash of the body at REF.
+
+    ## Why it matters
+    The corpus is append-only: a recorded text changes only by a person's
+    recorded decision, never silently in a pull request.
+    """
+    base = corpus.base
+    if base is None:
+        return
+    for record in corpus.records:
+        before = base.bodies.get(record.stem)
+        if before is None:
+            continue
+        old_body, old_revisions = before
+        old_sha = hashlib.sha256(old_body).hexdigest()
+        if old_sha == record.body_sha256:
+            continue
+        problem = None
+        if record.revisions[: len(old_revisions)] != old_revisions:
+            problem = "its recorded revisions were rewritten"
+        elif not any(
+            r.get("replaces") == old_sha for r in record.revisions[len(old_revisions) :]
+        ):
+            problem = "no revision records the change (`checks amend` records one)"
+        elif record.header_sha256 != record.body_sha256:
+            problem = "the header's sha256 is not the new body's"
+        if problem:
+            yield CorpusFinding(
+                record.id_place,
+                f"the body changed since {base.ref} and {problem}",
+                frozenset({record.stem}),
+                seed=record.stem,
+            )
+
+
+@rule("PRV008", "removed-since-base", "error", stage="corpus")
+def removed_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """With `--diff-base REF`: a seed that REF has is gone, with no tombstone.
+
+    ## What it does
+    Reports each seed present at REF and absent now, unless INDEX.md has its
+    tombstone row (written by `checks retract`).
+
+    ## Why it matters
+    Withdrawing a text is a decision that must leave a trace and keep its
+    number from being reused.
+    """
+    base = corpus.base
+    if base is None:
+        return
+    index = corpus.index
+    rows = index.rows_by_id() if index is not None else {}
+    present = {r.stem for r in corpus.records}
+    for seed_id, new_name in base.gone:
+        if seed_id in present or any(r.tombstone for r in rows.get(seed_id, ())):
+            continue
+        what = f"renamed to {new_name}" if new_name else "deleted"
+        place = corpus.index_place(0, 0)
+        if index is not None and seed_id in rows:
+            place = corpus.index_place(*rows[seed_id][0].spans["id"])
+        yield CorpusFinding(
+            place,
+            f"{seed_id} was {what} since {base.ref}: seeds are never removed or renamed; "
+            f"withdraw one with `checks retract {seed_id} --reason ...`",
+            frozenset({seed_id}),
+        )
