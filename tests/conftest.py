@@ -15,6 +15,18 @@ BODY = (
     '"We waited nine days for flour," said Tomas Reyna, who keeps the bakery.\n'
 )
 
+# A longer text, for what needs more than a few sentences (near-duplicates).
+WEIR = (
+    "The regional water board voted on Monday to rebuild the weir below Cantrell "
+    "Mill, ending a dispute that had run for most of the decade. Farmers downstream "
+    "had asked for the old stone weir to be repaired rather than replaced, saying the "
+    "new design would change how the river floods their fields each spring. The "
+    "board's engineer told the meeting that the stone weir could no longer be made "
+    "safe, and that the new structure would hold back less water, not more. Work is "
+    "due to start in late summer, when the river is at its lowest, and should take "
+    "about four months.\n"
+)
+
 
 class Run:
     def __init__(self, completed: subprocess.CompletedProcess):
@@ -94,3 +106,9 @@ def repo(corpus: Path) -> Path:
     git(corpus, "add", "-A")
     git(corpus, "commit", "-q", "-m", "start", "--allow-empty")
     return corpus
+
+
+def commit_all(cwd: Path, message: str = "corpus") -> None:
+    git(cwd, "add", "-A")
+    identity = ["-c", "user.name=Tests", "-c", "user.email=tests@example.org"]
+    git(cwd, *identity, "commit", "-qm", message)

@@ -3,19 +3,14 @@ examples give exactly the diagnostics written beside them."""
 
 import re
 import shutil
-import subprocess
 
 import pytest
-from conftest import FIXTURES, REPO, run_checks
+from conftest import FIXTURES, REPO, commit_all, git, run_checks
 
 from checks.registry import all_rules
 
 RULES = sorted(all_rules().values(), key=lambda r: r.code)
 CODES = [r.code for r in RULES]
-
-
-def git(cwd, *args):
-    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
 def diagnostics_of(code: str, folder, tmp_path):
@@ -29,8 +24,7 @@ def diagnostics_of(code: str, folder, tmp_path):
     if base.is_dir():
         shutil.copytree(base, seeds)
         git(tmp_path, "init", "-q")
-        git(tmp_path, "add", ".")
-        git(tmp_path, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+        commit_all(tmp_path, "base")
         shutil.rmtree(seeds)
         args += ["--diff-base", "HEAD"]
     shutil.copytree(folder, seeds, ignore=shutil.ignore_patterns("expected.out"))

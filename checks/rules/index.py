@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from checks.context import Context
 from checks.corpus import Corpus
 from checks.diagnostic import CorpusFinding, Fix
-from checks.index import COLUMNS, END, START, expected_cells
+from checks.index import COLUMNS, END, HASH_CHARS, START, expected_cells
 from checks.registry import rule
 
 REWRITE = Fix("rewrite INDEX.md's table with `checks index`", ())
@@ -209,26 +209,25 @@ def row_mismatch(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             continue
         row = live[0]
         expected = expected_cells(record.entry, row)
-        for column in COLUMNS[1:]:
-            if row.cells[column] == expected[column]:
-                continue
-            if column == "sha256" and row.recorded_hash:
-                message = (
-                    f"row records sha256 {row.recorded_hash} but the header has "
-                    f"{record.entry.sha256[:12] or 'none'}"
-                )
-                fix = None
-            else:
-                message = (
+        for column in COLUMNS[1:-1]:
+            if row.cells[column] != expected[column]:
+                yield CorpusFinding(
+                    corpus.index_place(*row.spans[column]),
                     f"{column} is {row.cells[column]!r} in the row but "
-                    f"{expected[column]!r} in {record.stem}'s header"
+                    f"{expected[column]!r} in {record.stem}'s header",
+                    frozenset({record.stem}),
+                    _rewritable(corpus),
                 )
-                fix = _rewritable(corpus)
+        header_hash = record.entry.sha256[:HASH_CHARS]
+        if row.recorded_hash != header_hash:
+            recorded = bool(row.recorded_hash)
             yield CorpusFinding(
-                corpus.index_place(*row.spans[column]),
-                message,
+                corpus.index_place(*row.spans["sha256"]),
+                f"the row records sha256 {row.recorded_hash or 'none'} but the header "
+                f"has {header_hash or 'none'}"
+                + (": the text or a record changed" if recorded else ""),
                 frozenset({record.stem}),
-                fix,
+                None if recorded else _rewritable(corpus),
             )
 
 
