@@ -152,11 +152,23 @@ class Document:
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a text offset."""
         offset = max(0, min(offset, len(self.text)))
+        text = self.text
+        if "_line_starts" not in self.__dict__ and text.find("\r", 0, offset) < 0:
+            # Most positions asked for are in the header: no need to map the body.
+            return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
         starts = self._line_starts
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
     def line_text(self, line: int) -> str:
+        if "_line_starts" not in self.__dict__ and "\r" not in self.text:
+            start = 0
+            for _ in range(line - 1):
+                start = self.text.find("\n", start) + 1
+                if start == 0:
+                    return ""
+            end = self.text.find("\n", start)
+            return self.text[start : end if end >= 0 else len(self.text)]
         starts = self._line_starts
         start = starts[line - 1]
         end = starts[line] if line < len(starts) else len(self.text)

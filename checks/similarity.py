@@ -15,12 +15,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-NUM_PERM = 64
+NUM_PERM = 128
 SEED = 20221213
 SHINGLE = 5
-# The word-set similarity at which pairs become candidates, below the shingle
-# threshold so that candidates are not missed.
-CANDIDATE_MARGIN = 0.25
+# Words survive a light edit better than shingles do, so a pair whose shingles
+# reach the threshold has words above it; candidates are taken a little below.
+CANDIDATE_MARGIN = 0.1
+# However alike a corpus's vocabulary, no seed is measured against more than
+# this many earlier seeds (the most alike by signature).
+MAX_MEASURED = 16
 
 
 def words(body: bytes) -> list[bytes]:
@@ -42,27 +45,45 @@ def shingles(body: bytes) -> set[tuple[bytes, ...]]:
     return set(zip(*(w[i:] for i in range(SHINGLE))))
 
 
+def jaccard(a: set, b: set) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
 def similarity(a: bytes, b: bytes) -> float:
     """Jaccard similarity of the two bodies' 5-word shingles."""
-    sa, sb = shingles(a), shingles(b)
-    if not sa and not sb:
-        return 1.0
-    return len(sa & sb) / len(sa | sb)
+    return jaccard(shingles(a), shingles(b))
 
 
-def candidate_pairs(
+def bands_for(threshold: float) -> int:
+    """The number of LSH bands whose S-curve rises just below `threshold`: a
+    pair is proposed with probability 1 - (1 - s**rows)**bands."""
+    return min(
+        (b for b in (4, 8, 16, 32, 64) if NUM_PERM % b == 0),
+        key=lambda b: abs((1 / b) ** (b / NUM_PERM) - (threshold - 0.05)),
+    )
+
+
+def candidates(
     signatures: Iterable[tuple[int, Any]], threshold: float
-) -> Iterator[tuple[int, int]]:
-    """Pairs (i, j), i < j, whose word sets may be alike enough to measure."""
+) -> Iterator[tuple[int, list[tuple[float, int]]]]:
+    """For each seed, the earlier seeds whose words may be alike enough to
+    measure: (key, [(estimated similarity, earlier key), ...]), most alike
+    first, at most MAX_MEASURED."""
     from rensa import RMinHashLSH
 
-    bands = 16
-    lsh = RMinHashLSH(
-        threshold=max(0.1, threshold - CANDIDATE_MARGIN),
-        num_perm=NUM_PERM,
-        num_bands=bands,
-    )
+    floor = max(0.3, threshold - CANDIDATE_MARGIN)
+    lsh = RMinHashLSH(threshold=floor, num_perm=NUM_PERM, num_bands=bands_for(floor))
+    sketches: dict[int, Any] = {}
     for key, sketch in signatures:
-        for other in sorted(lsh.query(sketch)):
-            yield other, key
+        near = []
+        for other in lsh.query(sketch):
+            estimate = sketch.jaccard(sketches[other])
+            if estimate >= floor:
+                near.append((estimate, other))
+        if near:
+            near.sort(key=lambda pair: (-pair[0], pair[1]))
+            yield key, near[:MAX_MEASURED]
         lsh.insert(key, sketch)
+        sketches[key] = sketch

@@ -7,6 +7,7 @@ deleted or renamed since REF is reported unless the change was recorded with
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -89,30 +90,50 @@ def near_duplicate(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     Accept a pair that was reviewed with an `accept` entry whose `text` is the
     other seed's id.
     """
-    from checks.similarity import candidate_pairs, similarity
+    from checks.similarity import candidates, jaccard, shingles
 
     threshold = corpus.settings.get("near_duplicate", 0.8)
     records = corpus.records
     signed = [
         (i, r.signature) for i, r in enumerate(records) if r.signature is not None
     ]
-    for i, j in sorted(candidate_pairs(signed, threshold)):
-        a, b = records[i], records[j]
-        if a.body_sha256 == b.body_sha256:
-            continue  # PRV002's
-        try:
-            score = similarity(corpus.body(a), corpus.body(b))
-        except OSError:
+    cache: OrderedDict[int, set] = OrderedDict()
+
+    def shingles_of(i: int) -> set:
+        if i not in cache:
+            cache[i] = shingles(corpus.body(records[i]))
+            if len(cache) > 256:
+                cache.popitem(last=False)
+        cache.move_to_end(i)
+        return cache[i]
+
+    for j, near in candidates(signed, threshold):
+        b = records[j]
+        scores = []
+        for _, i in near:
+            if records[i].body_sha256 == b.body_sha256:
+                continue  # PRV002's
+            try:
+                scores.append((jaccard(shingles_of(i), shingles_of(j)), i))
+            except OSError:
+                continue
+        above = sorted(
+            (pair for pair in scores if pair[0] >= threshold),
+            key=lambda p: (-p[0], p[1]),
+        )
+        if not above:
             continue
-        if score >= threshold:
-            yield CorpusFinding(
-                b.id_place,
-                f"nearly the same text as {a.stem}: {score:.0%} of 5-word shingles shared "
-                f"(threshold {threshold:.0%})",
-                frozenset({a.stem, b.stem}),
-                seed=b.stem,
-                text=a.stem,
-            )
+        score, i = above[0]
+        others = f" (and {len(above) - 1} more)" if len(above) > 1 else ""
+        a = records[i]
+        yield CorpusFinding(
+            b.id_place,
+            f"nearly the same text as {a.stem}{others}: {score:.0%} of 5-word shingles "
+            f"shared (threshold {threshold:.0%})",
+            frozenset({a.stem, b.stem}),
+            seed=b.stem,
+            text=a.stem,
+        )
 
 
 @rule("PRV004", "number-sequence", "error", stage="corpus")
@@ -180,18 +201,16 @@ def duplicate_id(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     two texts to one identity.
     """
     owners: dict[str, str] = {}
+    retracted = set()
     if corpus.index is not None:
-        for row in corpus.index.rows:
-            if row.tombstone:
-                owners.setdefault(row.id.split("_", 1)[1], row.id)
+        retracted = {row.id for row in corpus.index.rows if row.tombstone}
+    for seed_id in sorted(retracted):
+        owners.setdefault(seed_id.split("_", 1)[1], seed_id)
     for record in corpus.records:
         if record.hex is None:
             continue
         owner = owners.setdefault(record.hex, record.stem)
-        if owner != record.stem or (
-            corpus.index is not None
-            and any(r.tombstone and r.id == record.stem for r in corpus.index.rows)
-        ):
+        if owner != record.stem or record.stem in retracted:
             what = "was retracted" if owner == record.stem else f"is also {owner}'s"
             yield CorpusFinding(
                 record.id_place,
