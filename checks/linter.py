@@ -76,6 +76,23 @@ class Linter:
             self.pending.pop(doc.stem, None)
         return sorted(self._diagnostic(doc, r, f) for r, f in findings)
 
+    def note_accepts(self, doc: Document) -> None:
+        """Register the accept entries of a seed that is not being checked, so
+        that they still drop corpus findings about it (unused ones are not
+        reported: the seed is not being checked)."""
+        pending = [
+            PendingAccept(
+                doc.stem,
+                e["code"],
+                _normal(e["text"]) if isinstance(e.get("text"), str) else None,
+                None,
+            )
+            for e in accept_entries(doc)
+            if e["code"] in self.deferred
+        ]
+        if pending:
+            self.pending[doc.stem] = pending
+
     def _pending(self, doc: Document, entries: list, index: int) -> PendingAccept:
         unused = None
         others = frozenset(set(range(len(entries))) - {index})

@@ -124,6 +124,8 @@ class Run:
                     outcome.diagnostics += self.linter.check(doc)
             if key in in_corpus and self.linter.corpus_rules:
                 records.append(self.record(doc))
+                if key not in targets and b"accept" in doc.raw:
+                    self.linter.note_accepts(doc)
         if self.linter.corpus_rules and in_corpus:
             everything = not paths and base is None and not index_named
             stems = {p.stem for p in targets.values()}

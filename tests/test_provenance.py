@@ -280,3 +280,23 @@ def subprocess_merge(repo) -> int:
         cwd=repo,
         capture_output=True,
     ).returncode
+
+
+def test_an_acceptance_on_an_unchanged_seed_still_holds_under_diff_base(repo):
+    a, b = "000_0123456789abcdef", "001_1111111111111111"
+    edited = WEIR.replace("about four months", "about five months")
+    accept = f"\n- code: PRV003\n  text: {a}\n  reason: the board's correction, kept on purpose"
+    write_seed(repo / "seeds", b, edited, accept=accept)
+    run_checks("index", cwd=repo)
+    commit_all(repo, "the correction")
+    # The earlier text arrives later, under a lower number: the finding
+    # concerns the new seed and lands on the committed one, which accepts it.
+    write_seed(repo / "seeds", a, WEIR)
+    run_checks("index", cwd=repo)
+    assert codes(repo, "--diff-base", "main") == []
+    assert (
+        codes(
+            repo, "--diff-base", "main", "--select", "PRV003,HDR", "--ignore", "HDR015"
+        )
+        == []
+    )
