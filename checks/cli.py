@@ -18,6 +18,7 @@ SUBCOMMANDS = (
     "amend",
     "retract",
     "renumber",
+    "pseudonyms",
     "rules",
     "explain",
     "schema",
@@ -130,6 +131,14 @@ def build_parser() -> argparse.ArgumentParser:
     _common(retract)
     retract.set_defaults(handler=_retract)
 
+    pseudonyms = sub.add_parser(
+        "pseudonyms",
+        help="list the names each seed flags as not real, and their mentions",
+    )
+    pseudonyms.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    _common(pseudonyms)
+    pseudonyms.set_defaults(handler=_pseudonyms)
+
     renumber = sub.add_parser(
         "renumber",
         help="move a seed not yet on the base branch to the next free number",
@@ -178,6 +187,7 @@ _new = _command("new")
 _amend = _command("amend")
 _retract = _command("retract")
 _renumber = _command("renumber")
+_pseudonyms = _command("pseudonyms")
 
 
 def _check(args: argparse.Namespace) -> int:

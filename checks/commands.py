@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import secrets
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -250,6 +251,12 @@ def new(args: argparse.Namespace) -> int:
             f"checks new: not added: {len(errors)} error(s) in the new seed",
             file=sys.stderr,
         )
+        hints = _declaration_hints(doc, fields)
+        if hints:
+            print(
+                f"checks new: to declare what the text flags, add: {hints}",
+                file=sys.stderr,
+            )
         return 1
     run.folder.mkdir(parents=True, exist_ok=True)
     try:
@@ -266,6 +273,16 @@ def new(args: argparse.Namespace) -> int:
         if diagnostics:
             _report(args, diagnostics, 1)
     return 0
+
+
+def _declaration_hints(doc: Document, fields: dict[str, Any]) -> str:
+    from checks.rules.pseudonyms import detected, english
+
+    if not english(doc):
+        return ""
+    have = set(fields.get("pseudonyms", []))
+    names = [n for n in detected(doc).names if n not in have]
+    return " ".join(f"--pseudonym {shlex.quote(n)}" for n in names)
 
 
 # checks amend -------------------------------------------------------------------
@@ -390,3 +407,71 @@ def renumber(args: argparse.Namespace) -> int:
     run.write_index(corpus)
     _say(args, f"renumbered {doc.stem} -> {stem}")
     return 0
+
+
+# checks pseudonyms -------------------------------------------------------------------
+
+
+def pseudonyms(args: argparse.Namespace) -> int:
+    """List, per seed, the names its text flags as not real, where each is
+    flagged and every place it is mentioned, and markers that name nobody."""
+    import json
+
+    from checks.corpus import documents
+    from checks.pseudonyms import mentions
+    from checks.rules.pseudonyms import declared, detected, english
+
+    config = load_config(args.config)
+    listing = []
+    for doc in documents(args.paths or [config.corpus_path]):
+        if not english(doc):
+            listing.append({"path": doc.display, "checked": False})
+            continue
+        found = detected(doc)
+        body = doc.text[doc.body_start :]
+        entry = {
+            "path": doc.display,
+            "checked": True,
+            "declared": declared(doc),
+            "pseudonyms": [],
+        }
+        for name in found.names:
+            first = next(p for p in found.pseudonyms if p.name == name)
+            entry["pseudonyms"].append(
+                {
+                    "name": name,
+                    "flagged_at": _place(doc, first.start),
+                    "marker": " ".join(
+                        doc.text[first.marker[0] : first.marker[1]].split()
+                    ),
+                    "mentions": [
+                        _place(doc, doc.body_start + s) for s, _ in mentions(body, name)
+                    ],
+                }
+            )
+        entry["unresolved_markers"] = [_place(doc, s) for s, _ in found.unresolved]
+        listing.append(entry)
+    if args.format == "json":
+        print(json.dumps(listing, indent=2, ensure_ascii=False))
+        return 0
+    for entry in listing:
+        if not entry["checked"]:
+            print(f"{entry['path']}: not checked (not English)")
+            continue
+        for p in entry["pseudonyms"]:
+            status = "declared" if p["name"] in entry["declared"] else "NOT DECLARED"
+            where = ", ".join(f"{m['line']}:{m['column']}" for m in p["mentions"])
+            print(
+                f"{entry['path']}:{p['flagged_at']['line']}:{p['flagged_at']['column']}: "
+                f"{p['name']} ({status}; {p['marker']!r}); mentioned at {where}"
+            )
+        for u in entry["unresolved_markers"]:
+            print(
+                f"{entry['path']}:{u['line']}:{u['column']}: a marker that names nobody"
+            )
+    return 0
+
+
+def _place(doc: Document, offset: int) -> dict:
+    line, column = doc.position(offset)
+    return {"line": line, "column": column}

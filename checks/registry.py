@@ -13,6 +13,7 @@ FAMILIES = {
     "ENC": "encoding and text hygiene",
     "IDX": "INDEX.md consistency",
     "PRV": "provenance",
+    "PSN": "flagged pseudonyms",
 }
 
 

@@ -7,7 +7,10 @@ from conftest import BODY, run_checks, write_seed
 
 A = "000_0123456789abcdef"
 B = "001_1111111111111111"
-SNOW = "Snow closed the mountain road above Vell for a second week.\n"
+SNOW = (
+    "Snow closed the mountain road above Vell for a second week.\n"
+    "Mira (not her real name) drives the plough.\n"
+)
 
 
 def index_text(corpus) -> str:

@@ -1,3 +1,3 @@
 """Rule families; importing this package registers every rule."""
 
-from checks.rules import encoding, header, index, provenance  # noqa: F401
+from checks.rules import encoding, header, index, provenance, pseudonyms  # noqa: F401

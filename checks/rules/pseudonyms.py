@@ -1,0 +1,194 @@
+"""PSN: names the text marks as not real are declared in the header, so that
+nobody downstream takes an invented name for a real person."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.context import Context
+from checks.diagnostic import Edit, Finding, Fix
+from checks.document import Document, HeaderForm
+from checks.header import dump_fields
+from checks.pseudonyms import Found, detect, mentions
+from checks.registry import rule
+
+
+def english(doc: Document) -> bool:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    language = data.get("language", "en")
+    return isinstance(language, str) and language.lower().split("-")[0] == "en"
+
+
+def detected(doc: Document) -> Found:
+    """The detector's findings on the body, with offsets into the whole file."""
+
+    def compute(doc: Document) -> Found:
+        found = detect(doc.text[doc.body_start :], doc.body)
+        shift = doc.body_start
+        for p in found.pseudonyms:
+            object.__setattr__(p, "start", p.start + shift)
+            object.__setattr__(p, "end", p.end + shift)
+            object.__setattr__(p, "marker", (p.marker[0] + shift, p.marker[1] + shift))
+        found.unresolved = [(s + shift, e + shift) for s, e in found.unresolved]
+        return found
+
+    return doc.derived("pseudonyms", compute)
+
+
+def declared(doc: Document) -> list[str]:
+    data = doc.data if isinstance(doc.data, dict) else {}
+    names = data.get("pseudonyms")
+    return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
+
+
+def _checked(doc: Document) -> bool:
+    return (
+        doc.form is HeaderForm.FRONT_MATTER
+        and isinstance(doc.data, dict)
+        and english(doc)
+    )
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _declare(doc: Document, names: list[str]) -> Fix:
+    """Add `names` to the header's `pseudonyms`, keeping those declared."""
+    current = declared(doc)
+    wanted = current + [n for n in names if n not in current]
+    newline = "\r\n" if "\r\n" in doc.text[: doc.body_start] else "\n"
+    text = dump_fields({"pseudonyms": wanted}, newline)
+    key = doc.key_span(("pseudonyms",))
+    if key is None:
+        edit = Edit(doc.header_end, doc.header_end, text)
+    else:
+        value = doc.value_span(("pseudonyms",)) or key
+        end = value[1]
+        if doc.text[end - 1 : end] != "\n":
+            line_end = doc.text.find("\n", end)
+            end = doc.header_end if line_end < 0 else min(line_end + 1, doc.header_end)
+        edit = Edit(key[0], end, text)
+    return Fix(
+        f"added {', '.join(n for n in names if n not in current)} to the header's pseudonyms, for review",
+        (edit,),
+        safe=False,
+    )
+
+
+@rule("PSN001", "undeclared-pseudonym", "error", fixable=True)
+def undeclared_pseudonym(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A name the text marks as not real is missing from the header's `pseudonyms`.
+
+    ## What it does
+    Finds the places where the body says a name is not the person's own, in
+    the ways outlets write it: "Marta (not her real name)", "Pavel and Inna are
+    not the real names of ...", "Sergio, whose name has been changed", "who
+    asked to be identified only as Joy", "whom we are calling Elena", "Lucia*"
+    with a note "*Name has been changed", and more.  Each name so flagged must
+    be listed in the header's `pseudonyms`; the finding's span is the name
+    where the marker flags it.  Only English bodies are read (see PSN004).
+
+    ## Why it matters
+    An invented name that is not declared becomes, downstream, a fact about a
+    real person who does not exist, or worse, about one who does.
+
+    ## Example
+    ```
+    Daria (name has been changed) was 15 when she left school.
+    ```
+    with no `pseudonyms: [Daria]` in the header.
+
+    ## Fix (unsafe)
+    `checks --fix --unsafe-fixes` adds the names found to `pseudonyms` and
+    says so; a person should check them, since the detector can be wrong.
+    `--fix` alone never touches `pseudonyms`.
+    """
+    if not _checked(doc):
+        return
+    found = detected(doc)
+    have = {_normal(n) for n in declared(doc)}
+    missing = [n for n in found.names if _normal(n) not in have]
+    if not missing:
+        return
+    fix = _declare(doc, missing)
+    reported = set()
+    for p in found.pseudonyms:
+        if _normal(p.name) in have or p.name in reported:
+            continue
+        reported.add(p.name)
+        marker = " ".join(doc.text[p.marker[0] : p.marker[1]].split())
+        yield Finding(
+            p.start,
+            p.end,
+            f"{p.name!r} is marked as not a real name ({marker!r}) but is not declared "
+            "in the header's pseudonyms",
+            fix,
+        )
+
+
+@rule("PSN002", "absent-pseudonym", "error")
+def absent_pseudonym(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A declared pseudonym never appears in the body.
+
+    ## What it does
+    Reports each name in the header's `pseudonyms` that the body never
+    contains as a whole word.
+
+    ## Why it matters
+    A declaration that matches nothing is a typo or a stale header, and the
+    name the text really uses goes undeclared.
+    """
+    if doc.form is not HeaderForm.FRONT_MATTER:
+        return
+    body = doc.text[doc.body_start :]
+    for index, name in enumerate(declared(doc)):
+        if not mentions(body, name):
+            yield Finding(
+                *doc.field_span(("pseudonyms", index)),
+                f"pseudonym {name!r} never appears in the body",
+            )
+
+
+@rule("PSN003", "unresolved-pseudonym-marker", "warning")
+def unresolved_pseudonym_marker(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The text says names were changed without saying which.
+
+    ## What it does
+    Reports a marker that names nobody ("Some names have been changed", a
+    "(names changed)" with no name before it, an asterisk note with no starred
+    name), at the marker.
+
+    ## Why it matters
+    Some names in the text are invented and nothing says which: a person must
+    read it and declare them, or record with an `accept` entry that none can
+    be identified.
+    """
+    if not _checked(doc):
+        return
+    for start, end in detected(doc).unresolved:
+        marker = " ".join(doc.text[start:end].split())
+        yield Finding(
+            start, end, f"{marker!r} says names were changed but names nobody"
+        )
+
+
+@rule("PSN004", "pseudonyms-not-checked", "info")
+def pseudonyms_not_checked(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The body is not in English, so its pseudonyms were not looked for.
+
+    ## What it does
+    Notes, once, that a seed whose `language` is not English was not read for
+    pseudonym markers: the detector knows English wordings only.
+
+    ## Why it matters
+    A reader must not take the absence of findings for a check that passed.
+    """
+    if doc.form is not HeaderForm.FRONT_MATTER or not isinstance(doc.data, dict):
+        return
+    if not english(doc):
+        yield Finding(
+            *doc.field_span(("language",)),
+            f"pseudonyms were not checked: the detector reads English, and this seed is "
+            f"{doc.data.get('language')!r}",
+        )
