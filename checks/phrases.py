@@ -219,3 +219,172 @@ TITLES: frozenset[str] = frozenset(
 NAME_PARTICLES: frozenset[str] = frozenset(
     "de da das do dos del della di du van von der den ter la le al el bin ibn bint".split()
 )
+
+
+# -- Sentences ------------------------------------------------------------------
+
+# Words after which a full stop does not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """mr mrs ms dr prof rev gen lt col maj capt sgt cpl adm gov sen rep pres st
+    jr sr co corp inc ltd bros no nos vol pp fig approx est dept univ ave rd
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
+    e.g i.e etc vs cf al""".split()
+)
+
+
+# -- Attribution and claims -------------------------------------------------------
+
+# Words and phrases that tie words to whoever said or wrote them.
+REPORTING: str = (
+    r"\b(?:said|says|say|saying|told|tells|tell|telling|added|adds|recalled|recalls|recalling"
+    r"|explained|explains|wrote|writes|writing|stated|states|noted|notes|claimed|claims"
+    r"|argued|argues|insisted|insists|warned|warns|asked|asks|replied|replies|continued"
+    r"|continues|reported|reports|announced|announces|confirmed|confirms|described|describes"
+    r"|revealed|reveals|admitted|admits|acknowledged|acknowledges|tweeted|posted|quoted"
+    r"|cited|citing|cites|according\s+to|in\s+a\s+statement|in\s+an\s+interview|testified"
+    r"|alleged|alleges|denied|denies|estimated|estimates|recounted|recounts|remembered"
+    r"|remembers|shouted|whispered|urged|urges|stressed|stresses|pointed\s+out|went\s+on"
+    r"|spoke|speaking|complained|complains|agreed|agrees|predicted|predicts|concluded"
+    r"|concludes|found|finds|showed|shows|sa(?:y|id)\s+in)\b"
+)
+
+# Weasel attribution: the claim leans on nobody in particular.  Matched
+# outside quotes, in a sentence with no specific source.
+WEASEL_PHRASES: tuple[str, ...] = (
+    r"\breportedly\b",
+    r"\ballegedly\b",
+    r"\bpurportedly\b",
+    r"\bsupposedly\b",
+    r"\bit\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+|generally\s+|commonly\s+|often\s+)?(?:said|believed|understood|thought|reported|claimed|alleged|rumou?red|suggested|argued|feared|known|assumed|estimated)\b",
+    r"\b(?:some|many|most|several|few)\s+(?:people\s+|observers\s+|experts\s+|analysts\s+|critics\s+|residents\s+|historians\s+|scientists\s+)?(?:say|said|believe|believed|argue|argued|claim|claimed|think|thought|feel|felt|suggest|suggested|fear|feared|insist|insisted)\b",
+    r"\b(?:experts|analysts|observers|critics|commentators|insiders|scientists|researchers|sources|officials|diplomats|economists|historians|activists)\s+(?:say|said|believe|believed|argue|argued|claim|claimed|think|thought|suggest|suggested|warn|warned|fear|feared|agree|agreed|estimate|estimated|note|noted|insist|insisted)\b",
+    r"\baccording\s+to\s+(?:some|many|several|unnamed|anonymous)?\s*(?:reports|sources|rumou?rs|estimates|experts|critics|observers|insiders|accounts|media\s+reports|local\s+reports)\b",
+    r"\b(?:there\s+(?:are|were|have\s+been)\s+)(?:unconfirmed\s+)?(?:reports|claims|rumou?rs|suggestions)\b",
+    r"\b(?:is|are|was|were)\s+(?:widely|generally|commonly|often|broadly|largely|popularly)\s+(?:regarded|considered|seen|viewed|believed|thought|held|accepted|described|acknowledged|recognised|recognized)\b",
+    r"\b(?:is|are|was|were)\s+(?:considered|believed|thought|understood|rumou?red|said|reported|alleged|claimed)\s+to\s+(?:be|have)\b",
+    r"\b(?:is|are)\s+said\s+to\b",
+    r"\bsome\s+would\s+(?:say|argue)\b",
+    r"\bit\s+(?:is|has\s+been)\s+(?:claimed|suggested|argued|reported)\s+that\b",
+    r"\b(?:many|some)\s+(?:believe|say|argue)\b",
+    r"\b(?:critics|opponents|supporters|sceptics|skeptics)\s+(?:have\s+)?(?:long\s+)?(?:argued|say|said|claim|claimed|contend|contended)\b",
+    r"\bwidely\s+(?:reported|believed|considered|regarded|thought)\b",
+)
+
+# Subjects that are a source in themselves when they report something: a
+# definite, described source ("the report said", "the ministry confirmed").
+DESCRIBED_SOURCES: tuple[str, ...] = (
+    "report",
+    "study",
+    "survey",
+    "statement",
+    "ministry",
+    "agency",
+    "army",
+    "police",
+    "government",
+    "company",
+    "council",
+    "court",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "minister",
+    "president",
+    "prosecutor",
+    "prosecutors",
+    "lawyer",
+    "doctor",
+    "soldier",
+    "witness",
+    "mayor",
+    "governor",
+    "judge",
+    "document",
+    "investigation",
+    "inquiry",
+    "authority",
+    "authorities",
+    "department",
+    "commission",
+    "committee",
+    "office",
+    "embassy",
+    "kremlin",
+    "pentagon",
+    "white house",
+    "article",
+    "paper",
+    "newspaper",
+    "broadcaster",
+    "network",
+    "channel",
+    "website",
+    "researchers",
+    "scientists",
+    "analysis",
+    "audit",
+    "regulator",
+    "union",
+    "hospital",
+    "military",
+)
+
+# Outlets and organisations that a text attributes to without an
+# organisation word in their names.
+KNOWN_OUTLETS: frozenset[str] = frozenset(
+    """Reuters Bloomberg Interfax Xinhua Kyodo Yonhap Meduza Mediazona Novaya Gazeta
+    Kommersant Vedomosti Izvestia Pravda Ukrinform Al Jazeera Associated Press
+    Agence France-Presse Guardian Observer Independent Telegraph Economist Politico
+    Axios Vox Slate Vice BuzzFeed HuffPost Forbes Fortune Wired Le Monde Figaro
+    Spiegel Bild Reporters Amnesty Greenpeace Oxfam Unicef UNHCR Wikipedia
+    YouGov Ipsos Gallup Pew Nielsen Kremlin Pentagon""".split()
+)
+
+ORGANISATION_WORDS: frozenset[str] = frozenset(
+    """agency ministry office council institute foundation bank commission committee
+    police service services times post news journal herald gazette courier tribune
+    press radio television tv university organisation organization group company
+    corp corporation inc ltd party court army forces government parliament
+    department authority network channel broadcasting broadcaster review magazine
+    daily weekly telegraph chronicle observer monitor record star sun mail express
+    mirror standard guardian independent insider watch international fund union
+    association federation alliance coalition centre center network hospital
+    clinic school church board bureau command""".split()
+)
+
+# Sentences that frame rather than claim: the writer speaking of the text.
+FRAMING_OPENERS: tuple[str, ...] = (
+    "in this",
+    "this article",
+    "this story",
+    "this report",
+    "here is",
+    "here are",
+    "read more",
+    "see also",
+    "watch",
+    "listen",
+    "photo",
+    "image",
+    "pictured",
+    "editor's note",
+    "update",
+    "correction",
+    "we ",
+    "i ",
+    "our ",
+)
+
+# What makes a sentence a claim someone must stand behind: a figure, or a
+# grave act (killing, torture, arrest, fraud).
+CLAIM_SIGNALS: str = (
+    r"\b\d[\d,.]*\s*(?:%|per\s*cent|percent|people|civilians|soldiers|troops|dead|deaths"
+    r"|killed|injured|wounded|victims|cases|patients|children|women|men|residents|homes"
+    r"|houses|buildings|times|fold|billion|million|thousand|tonnes|tons|barrels)\b"
+    r"|\b(?:hundreds|thousands|tens\s+of\s+thousands|millions|dozens)\s+of\b"
+    r"|\b(?:killed|murdered|executed|tortured|massacred|raped|bombed|shelled|looted"
+    r"|embezzled|laundered|bribed|rigged|smuggled|trafficked|poisoned|assassinated"
+    r"|kidnapped|abducted|deported|is\s+responsible\s+for|are\s+responsible\s+for"
+    r"|was\s+responsible\s+for|were\s+responsible\s+for|caused|covered\s+up)\b"
+)

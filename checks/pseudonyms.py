@@ -18,17 +18,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from checks.names import QUOTES, WORD, name_after, name_before, name_ending
 from checks.phrases import (
-    NAME_PARTICLES,
-    NOT_NAMES,
     PLACEHOLDER_NAMES,
     PSEUDONYM_EXEMPTIONS,
     PSEUDONYM_MARKERS,
-    TITLES,
 )
 
-_WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*|\d+|\S")
-_QUOTES = "\"'\u201c\u201d\u2018\u2019"
 # Kinds of marker that flag a name even when none can be found for them.
 _MARKS_EVEN_ALONE = ("after", "footnote", "names_of", "nobody")
 _CLAUSE_START = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b")
@@ -37,7 +33,6 @@ _POSSESSIVE_NAME = re.compile(r"(?:'s|\u2019s)\s+names?\b")
 _JOINER = re.compile(
     r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(?:his|her|their)\s+[a-z]+\s+)?$"
 )
-_SENTENCE_FOLLOWS = re.compile(r"\s*$|\s*\n|\s+[A-Z\"\u201c]")
 _CALLED_THING = re.compile(r"(?:the|this|that|a|an)(?:\s+[a-z]+){1,2}\s+(?=[^\W\d_])")
 _STARRED = re.compile(r"(?<=[^\W\d_])\*")
 _SENTENCE_END = re.compile(r"[.!?](?:[\"'\u201d\u2019)\]]*)\s|\n\s*\n")
@@ -131,7 +126,7 @@ def _starred_without_note(text: str, found: Found, seen: set) -> None:
         after = text[star.end() : star.end() + 1]
         if after.isalnum() or after == "*":
             continue
-        name = _name_before(text, star.start())
+        name = name_before(text, star.start())
         if name is None or (name[0] > 0 and text[name[0] - 1] == "*") or name in seen:
             continue
         seen.add(name)
@@ -176,7 +171,7 @@ def _resolve(kind: str, m: re.Match, text: str) -> list[tuple[int, int]] | None:
     """The spans of the names a marker is about; [] when it names nobody;
     None when the match is not a marker after all."""
     if kind == "after":
-        name = _name_before(text, m.start())
+        name = name_before(text, m.start())
         if (
             name
             and _JOINER.search(text, max(0, name[0] - 40), name[0])
@@ -187,36 +182,36 @@ def _resolve(kind: str, m: re.Match, text: str) -> list[tuple[int, int]] | None:
     if kind == "predicate":
         return _names_before(text, m.start())
     if kind == "clause":
-        name = _name_before(text, m.start())
+        name = name_before(text, m.start())
         if name is None:
             sentence_start = _sentence(text, m.start())[0]
             starts = [
                 c.start()
                 for c in _CLAUSE_START.finditer(text, sentence_start, m.start() + 1)
             ]
-            name = _name_before(text, starts[-1]) if starts else None
+            name = name_before(text, starts[-1]) if starts else None
         return [name] if name else None
     if kind == "before":
-        name = _name_after(text, m.end())
+        name = name_after(text, m.end())
         return [name] if name else None
     if kind == "calling":
         # "we are calling the village shop Greenway Stores"
         after = _CALLED_THING.match(text, m.end())
-        name = _name_after(text, after.end() if after else m.end())
+        name = name_after(text, after.end() if after else m.end())
         return [name] if name else None
     if kind == "possessive":
-        name = _name_after(text, m.end())
+        name = name_after(text, m.end())
         if name and _POSSESSIVE_NAME.match(text, name[1]):
             return [name]
         return None
     if kind == "placeholder":
         return [m.span()]
     if kind == "quoted":
-        name = _name_after(text, m.end())
+        name = name_after(text, m.end())
         if (
             name
-            and text[name[0] - 1] in _QUOTES
-            and text[name[1] : name[1] + 2].lstrip(".,")[:1] in _QUOTES
+            and text[name[0] - 1] in QUOTES
+            and text[name[1] : name[1] + 2].lstrip(".,")[:1] in QUOTES
         ):
             return [name]
         return None
@@ -226,90 +221,14 @@ def _resolve(kind: str, m: re.Match, text: str) -> list[tuple[int, int]] | None:
     if kind == "footnote":
         names = []
         for star in _STARRED.finditer(text, 0, m.start() + 1):
-            name = _name_before(text, star.start())
+            name = name_before(text, star.start())
             if name:
                 names.append(name)
         return names
     if kind == "nobody":
-        name = _name_before(text, m.start())
+        name = name_before(text, m.start())
         return [name] if name else []
     return None
-
-
-def _tokens_before(text: str, end: int, limit: int = 120) -> list[tuple[int, int]]:
-    start = max(0, end - limit)
-    return [t.span() for t in _WORD.finditer(text, start, end)]
-
-
-def _name_before(text: str, end: int) -> tuple[int, int] | None:
-    """The name written just before `end` (quotes, an asterisk and spaces
-    between them allowed)."""
-    tokens = _tokens_before(text, end)
-
-    def last() -> str:
-        return text[tokens[-1][0] : tokens[-1][1]] if tokens else ""
-
-    while tokens and last() in _QUOTES + "*,":
-        tokens.pop()
-    # An age between the name and the marker: "Abdul, 32, who ..."
-    if (
-        last().isdigit()
-        and len(tokens) >= 2
-        and text[tokens[-2][0] : tokens[-2][1]] == ","
-    ):
-        del tokens[-2:]
-    return _name_ending(text, tokens)
-
-
-def _name_ending(text: str, tokens: list[tuple[int, int]]) -> tuple[int, int] | None:
-    words: list[tuple[int, int]] = []
-    i = len(tokens) - 1
-    while i >= 0 and len(words) < 4:
-        s, e = tokens[i]
-        word = text[s:e].rstrip(".")
-        gap = text[e : words[0][0]] if words else ""
-        if words and (not gap.isspace() or "\n\n" in gap):
-            break
-        if (
-            words
-            and text[e - 1] == "."
-            and not _initial(word)
-            and word.lower() not in TITLES
-        ):
-            break  # "Tuesday. Daria": the sentence before ends here
-        if _capitalised(word) or (words and word.lower() in NAME_PARTICLES):
-            words.insert(0, (s, e))
-            i -= 1
-            continue
-        break
-    while words and text[words[0][0] : words[0][1]].lower() in NAME_PARTICLES:
-        words.pop(0)
-    # A sentence's first word is capitalised whatever it is.
-    while len(words) > 1 and text[words[0][0] : words[0][1]].lower() in NOT_NAMES:
-        if text[words[0][0] : words[0][1]].lower().rstrip(".") in TITLES:
-            break
-        words.pop(0)
-    if not words:
-        return None
-    return _clean_span(text, words[0][0], words[-1][1], words[-1][0])
-
-
-def _clean_span(
-    text: str, start: int, end: int, last_word: int
-) -> tuple[int, int] | None:
-    """The name without quotes around it, nor a full stop that ends the
-    sentence rather than an initial ("Anna K. said" keeps it)."""
-    while end > start and text[end - 1] in _QUOTES:
-        end -= 1
-    if (
-        end > start
-        and text[end - 1] == "."
-        and (not _initial(text[last_word:end]) or _SENTENCE_FOLLOWS.match(text, end))
-    ):
-        end -= 1
-    while start < end and text[start] in _QUOTES:
-        start += 1
-    return (start, end) if _is_name(text[start:end]) else None
 
 
 def _names_before(text: str, end: int) -> list[tuple[int, int]]:
@@ -317,7 +236,7 @@ def _names_before(text: str, end: int) -> list[tuple[int, int]]:
     names = []
     cursor = end
     while True:
-        name = _name_before(text, cursor)
+        name = name_before(text, cursor)
         if name is None:
             break
         names.insert(0, name)
@@ -335,60 +254,9 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
         chunk = part.group(0)
         offset = start + part.start() + len(chunk) - len(chunk.lstrip())
         tokens = [
-            (offset + t.start(), offset + t.end())
-            for t in _WORD.finditer(chunk.strip())
+            (offset + t.start(), offset + t.end()) for t in WORD.finditer(chunk.strip())
         ]
-        name = _name_ending(text, tokens)
+        name = name_ending(text, tokens)
         if name:
             spans.append(name)
     return spans
-
-
-def _name_after(text: str, start: int) -> tuple[int, int] | None:
-    """The name written just after `start`."""
-    tokens = [t.span() for t in _WORD.finditer(text, start, min(len(text), start + 80))]
-    i = 0
-    while i < len(tokens) and text[tokens[i][0] : tokens[i][1]] in _QUOTES + ",:":
-        i += 1
-    words: list[tuple[int, int]] = []
-    while i < len(tokens) and len(words) < 4:
-        s, e = tokens[i]
-        word = text[s:e]
-        if words and not text[words[-1][1] : s].isspace():
-            break
-        bare = word.rstrip(".,")
-        possessive = bare.endswith(("'s", "\u2019s"))
-        if possessive:
-            bare = bare[:-2]
-        if _capitalised(bare) or (words and word.lower() in NAME_PARTICLES):
-            words.append((s, s + len(bare) if not _initial(word) else e))
-            i += 1
-            if possessive:
-                break
-            continue
-        break
-    while words and text[words[-1][0] : words[-1][1]].lower() in NAME_PARTICLES:
-        words.pop()
-    if not words:
-        return None
-    return _clean_span(text, words[0][0], words[-1][1], words[-1][0])
-
-
-def _capitalised(word: str) -> bool:
-    return bool(word) and word[0].isupper() and word[0].isalpha()
-
-
-def _initial(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Z]\.?", word))
-
-
-def _is_name(name: str) -> bool:
-    words = name.split()
-    if not words:
-        return False
-    first = words[0].lower().rstrip(".")
-    if len(words) == 1 and (first in NOT_NAMES or first in TITLES):
-        return False
-    if first in NOT_NAMES and first not in TITLES:
-        return False
-    return all(_capitalised(w) or w.lower() in NAME_PARTICLES for w in words)

@@ -1,0 +1,261 @@
+"""Reading a body as prose: paragraphs, sentences and direct quotes.
+
+Paragraphs are separated by blank lines (by line breaks in a text that has no
+blank line).  Sentences end at ., ! or ? (with any closing quote or bracket)
+followed by white space and a capital, a digit or an opening quote; not after
+an abbreviation or an initial ("Mr.", "U.S.", "J. Smith").  A sentence may
+hold a quote that runs across several of its own sentences: boundaries inside
+a quote are kept, since the quote's attribution is what matters.
+
+Quotes are found in every common style: straight and curly double quotes,
+guillemets, single quotes (nested in double ones, or on their own as some
+outlets write), and the news convention of a quote that goes on over several
+paragraphs, reopened at each paragraph's start and closed only at its end.
+An apostrophe (it's, soldiers') is not a quote mark.  A mark that opens and
+never closes, a close with no open, or a quote opened in one style and closed
+in another is a problem, with its span.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from checks.phrases import ABBREVIATIONS
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"\n\s*")
+_BOUNDARY = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u00c0-\u024f])"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+
+# Quote marks: what each opens or closes, and its style.
+_DOUBLE_OPEN = {"\u201c": "curly", "\u00ab": "guillemet", "\u201e": "low"}
+_DOUBLE_CLOSE = {"\u201d": "curly", "\u00bb": "guillemet"}
+_MARKS = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]")
+_STYLE_PAIRS = {
+    ("curly", "curly"),
+    ("guillemet", "guillemet"),
+    ("low", "curly"),
+    ("straight", "straight"),
+}
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # the opening mark
+    end: int  # just after the closing mark (or the paragraph's end, if it runs on)
+    paragraph: int
+    runs_on: bool = False  # continues in the next paragraph, reopened there
+    continues: bool = False  # reopened at this paragraph's start, from the last
+
+    def inner(self, text: str) -> str:
+        return text[self.start + 1 : self.end - 1]
+
+
+@dataclass(frozen=True)
+class QuoteProblem:
+    start: int
+    end: int
+    message: str
+
+
+@dataclass
+class Prose:
+    text: str
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    problems: list[QuoteProblem] = field(default_factory=list)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int, int]]:
+        """(start, end, paragraph index) of every sentence."""
+        return [
+            (s, e, i)
+            for i, (start, end) in enumerate(self.paragraphs)
+            for s, e in split_sentences(self.text, start, end)
+        ]
+
+    def outside_quotes(self, start: int, end: int) -> str:
+        """The text of [start, end) with every quote blanked out (same length)."""
+        chars = list(self.text[start:end])
+        for q in self.quotes:
+            lo, hi = max(q.start, start), min(q.end, end)
+            for i in range(lo, hi):
+                chars[i - start] = " "
+        return "".join(chars)
+
+    def in_quote(self, offset: int) -> bool:
+        return any(q.start <= offset < q.end for q in self.quotes)
+
+
+def read_prose(text: str) -> Prose:
+    prose = Prose(text, paragraphs=split_paragraphs(text))
+    _find_quotes(prose)
+    return prose
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    breaks = (
+        _PARAGRAPH_BREAK
+        if "\n\n" in text or re.search(r"\n[ \t]+\n", text)
+        else _LINE_BREAK
+    )
+    spans, start = [], 0
+    for m in breaks.finditer(text):
+        if text[start : m.start()].strip():
+            spans.append(_stripped(text, start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_stripped(text, start, len(text)))
+    return spans
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, begin = [], start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if _abbreviation(text, begin, m.start(), m.group(0)):
+            continue
+        spans.append((begin, m.end()))
+        begin = m.end()
+        while begin < end and text[begin].isspace():
+            begin += 1
+    if begin < end:
+        spans.append((begin, end))
+    return spans
+
+
+def _abbreviation(text: str, begin: int, at: int, mark: str) -> bool:
+    """Whether the full stop at `at` ends an abbreviation or an initial."""
+    if not mark.startswith(".") or len(mark.rstrip("\"'\u201d\u2019\u00bb)]")) > 1:
+        return False
+    word = _WORD_BEFORE.search(text, max(begin, at - 12), at)
+    if not word:
+        return False
+    token = word.group(1)
+    if len(token) == 1 and token.isupper():
+        return True  # an initial: "J. Smith"
+    return token.lower() in ABBREVIATIONS or bool(
+        re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token)
+    )
+
+
+# Quotes ---------------------------------------------------------------------------
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True  # it's, don't, O'Brien
+    if (
+        before.isalpha()
+        and before.lower() == "s"
+        and (after.isspace() or after in ",.;:")
+    ):
+        return True  # the soldiers' families (a possessive, which a closing single quote rarely follows)
+    if after.isdigit() and (before.isspace() or before == "("):
+        return True  # the '90s
+    return False
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether a straight or single mark at i opens (else it closes)."""
+    before = text[i - 1] if i > 0 else " "
+    return before.isspace() or before in "([{\u2014\u2013-/" or i == 0
+
+
+def _find_quotes(prose: Prose) -> None:
+    text = prose.text
+    carried: str | None = (
+        None  # the style of a quote running on from the last paragraph
+    )
+    for index, (start, end) in enumerate(prose.paragraphs):
+        open_at: int | None = None
+        open_style = ""
+        single_at: int | None = None
+        continues = False
+        if carried is not None:
+            first = text[start] if start < end else ""
+            if first in '"\u201c\u00ab\u201e':
+                continues = True
+            else:
+                previous = prose.quotes[-1]
+                prose.problems.append(
+                    QuoteProblem(
+                        previous.start, previous.start + 1, "this quote is never closed"
+                    )
+                )
+            carried = None
+        for m in _MARKS.finditer(text, start, end):
+            i, mark = m.start(), m.group(0)
+            if mark in "'\u2018\u2019":
+                if _is_apostrophe(text, i):
+                    continue
+                opening = mark == "\u2018" or (mark == "'" and _opens(text, i))
+                if opening:
+                    if single_at is None:
+                        single_at = i
+                elif single_at is not None:
+                    if open_at is None:  # a single-quoted quote on its own
+                        prose.quotes.append(Quote(single_at, i + 1, index))
+                    single_at = None
+                continue
+            if mark in _DOUBLE_OPEN or (mark == '"' and open_at is None):
+                style = _DOUBLE_OPEN.get(mark, "straight")
+                if open_at is not None:
+                    prose.problems.append(
+                        QuoteProblem(
+                            open_at,
+                            open_at + 1,
+                            "this quote is opened again before it is closed",
+                        )
+                    )
+                open_at, open_style, single_at = i, style, None
+                continue
+            style = _DOUBLE_CLOSE.get(mark, "straight")
+            if open_at is None:
+                prose.problems.append(
+                    QuoteProblem(i, i + 1, "a closing quote mark with no opening one")
+                )
+                continue
+            if (open_style, style) not in _STYLE_PAIRS:
+                prose.problems.append(
+                    QuoteProblem(
+                        open_at,
+                        i + 1,
+                        f"a quote opened with {text[open_at]!r} is closed with {mark!r}",
+                    )
+                )
+            first_of_paragraph = open_at == start
+            prose.quotes.append(
+                Quote(open_at, i + 1, index, continues=continues and first_of_paragraph)
+            )
+            open_at = None
+        if open_at is not None:
+            # Runs on: the next paragraph must reopen it.
+            prose.quotes.append(
+                Quote(
+                    open_at,
+                    end,
+                    index,
+                    runs_on=True,
+                    continues=continues and open_at == start,
+                )
+            )
+            carried = open_style
+    if carried is not None:
+        last = prose.quotes[-1]
+        prose.problems.append(
+            QuoteProblem(last.start, last.start + 1, "this quote is never closed")
+        )
