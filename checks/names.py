@@ -17,7 +17,7 @@ QUOTES = "\"'\u201c\u201d\u2018\u2019"
 _SENTENCE_FOLLOWS = re.compile(r"\s*$|\s*\n|\s+[A-Z\"\u201c]")
 
 
-def tokens_before(text: str, end: int, limit: int = 120) -> list[tuple[int, int]]:
+def tokens_before(text: str, end: int, limit: int = 64) -> list[tuple[int, int]]:
     start = max(0, end - limit)
     return [t.span() for t in WORD.finditer(text, start, end)]
 
@@ -135,6 +135,8 @@ def is_name(name: str) -> bool:
     words = name.split()
     if not words:
         return False
+    if len(words) == 1 and len(name) >= 2 and name.isupper() and name.isalpha():
+        return True  # an acronym: WHO, UN, BBC
     first = words[0].lower().rstrip(".")
     if len(words) == 1 and (first in NOT_NAMES or first in TITLES):
         return False

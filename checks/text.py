@@ -18,6 +18,7 @@ in another is a problem, with its span.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -29,7 +30,7 @@ _LINE_BREAK = re.compile(r"\n\s*")
 _BOUNDARY = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u00c0-\u024f])"
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 # Quote marks: what each opens or closes, and its style.
 _DOUBLE_OPEN = {"\u201c": "curly", "\u00ab": "guillemet", "\u201e": "low"}
@@ -78,6 +79,10 @@ class Prose:
             for s, e in split_sentences(self.text, start, end)
         ]
 
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s for s, _, _ in self.sentences]
+
     def outside_quotes(self, start: int, end: int) -> str:
         """The text of [start, end) with every quote blanked out (same length)."""
         chars = list(self.text[start:end])
@@ -88,7 +93,12 @@ class Prose:
         return "".join(chars)
 
     def in_quote(self, offset: int) -> bool:
-        return any(q.start <= offset < q.end for q in self.quotes)
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and offset < self.quotes[i].end
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
 
 
 def read_prose(text: str) -> Prose:
@@ -137,16 +147,24 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _abbreviation(text: str, begin: int, at: int, mark: str) -> bool:
     """Whether the full stop at `at` ends an abbreviation or an initial."""
-    if not mark.startswith(".") or len(mark.rstrip("\"'\u201d\u2019\u00bb)]")) > 1:
+    if mark[0] != "." or (len(mark) > 1 and mark[1] == "."):
         return False
-    word = _WORD_BEFORE.search(text, max(begin, at - 12), at)
-    if not word:
+    start = (
+        max(
+            text.rfind(" ", begin, at),
+            text.rfind("\n", begin, at),
+            text.rfind("(", begin, at),
+        )
+        + 1
+    )
+    token = text[max(start, begin) : at]
+    if not token or not token[0].isalpha():
         return False
-    token = word.group(1)
-    if len(token) == 1 and token.isupper():
-        return True  # an initial: "J. Smith"
-    return token.lower() in ABBREVIATIONS or bool(
-        re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", token)
+    if len(token) == 1:
+        return token.isupper()  # an initial: "J. Smith"
+    lowered = token.lower()
+    return lowered in ABBREVIATIONS or (
+        "." in token and _DOTTED.fullmatch(token) is not None
     )
 
 
@@ -259,3 +277,4 @@ def _find_quotes(prose: Prose) -> None:
         prose.problems.append(
             QuoteProblem(last.start, last.start + 1, "this quote is never closed")
         )
+    prose.quotes.sort(key=lambda q: q.start)
