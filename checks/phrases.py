@@ -242,10 +242,11 @@ REPORTING: str = (
     r"|continues|reported|reports|announced|announces|confirmed|confirms|described|describes"
     r"|revealed|reveals|admitted|admits|acknowledged|acknowledges|tweeted|posted|quoted"
     r"|cited|citing|cites|according\s+to|in\s+a\s+statement|in\s+an\s+interview|testified"
-    r"|alleged|alleges|denied|denies|estimated|estimates|recounted|recounts|remembered"
+    r"|alleged|alleges|denied|denies|estimated|estimates|report|recounted|recounts|remembered"
     r"|remembers|shouted|whispered|urged|urges|stressed|stresses|pointed\s+out|went\s+on"
     r"|spoke|speaking|complained|complains|agreed|agrees|predicted|predicts|concluded"
-    r"|concludes|found|finds|showed|shows|sa(?:y|id)\s+in)\b"
+    r"|concludes|found|finds|showed|shows|published|documented|documents|recorded|records"
+    r"|counted|called|calls|dubbed|branded|termed|sa(?:y|id)\s+in)\b"
 )
 
 # Weasel attribution: the claim leans on nobody in particular.  Matched
@@ -260,11 +261,15 @@ WEASEL_PHRASES: tuple[str, ...] = (
     r"\b(?:experts|analysts|observers|critics|commentators|insiders|scientists|researchers|sources|officials|diplomats|economists|historians|activists)\s+(?:say|said|believe|believed|argue|argued|claim|claimed|think|thought|suggest|suggested|warn|warned|fear|feared|agree|agreed|estimate|estimated|note|noted|insist|insisted)\b",
     r"\baccording\s+to\s+(?:some|many|several|unnamed|anonymous)?\s*(?:reports|sources|rumou?rs|estimates|experts|critics|observers|insiders|accounts|media\s+reports|local\s+reports)\b",
     r"\b(?:there\s+(?:are|were|have\s+been)\s+)(?:unconfirmed\s+)?(?:reports|claims|rumou?rs|suggestions)\b",
-    r"\b(?:is|are|was|were)\s+(?:widely|generally|commonly|often|broadly|largely|popularly)\s+(?:regarded|considered|seen|viewed|believed|thought|held|accepted|described|acknowledged|recognised|recognized)\b",
-    r"\b(?:is|are|was|were)\s+(?:considered|believed|thought|understood|rumou?red|said|reported|alleged|claimed)\s+to\s+(?:be|have)\b",
+    r"\b(?:is|are|was|were)\s+(?:widely|generally|commonly|often|broadly|largely|popularly|usually|sometimes|frequently)\s+(?:regarded|considered|seen|viewed|believed|thought|held|accepted|described|acknowledged|recognised|recognized|attributed|credited|called|named|referred\s+to|cited|known)\b",
+    r"\b(?:is|are|was|were)\s+considered\s+(?:to\s+be\s+|as\s+)?(?:one\s+of|among|the|a|an)\b",
+    r"\b(?:some|many|most|several|few|other)\s+(?:\w+\s+)?(?:have\s+)?(?:long\s+)?(?:regard|regarded|consider|considered|view|viewed|see|saw|call|called|describe|described|say|said|believe|believed|argue|argued|claim|claimed|think|thought|suggest|suggested|fear|feared|insist|insisted|maintain|maintained|contend|contended)\b",
+    r"\b(?:reports|rumou?rs|accounts|media\s+reports)\s+(?:suggest|suggested|say|said|indicate|indicated|claim|claimed)\b",
+    r"\b(?:people|sources|officials|persons|someone)\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)\s+(?:the\s+)?\w+(?:\s+\w+)?\s+(?:said|say|says|told)\b",
+    r"\b(?:is|are|was|were)\s+(?:considered|believed|thought|understood|rumou?red|said|reported|alleged|claimed|suspected|feared|presumed)\s+to\s+(?:be|have)\b",
+    r"\b(?:a|one|another)\s+source\s+(?:said|says|alleged|claimed|told|added|suggested)\b",
     r"\b(?:is|are)\s+said\s+to\b",
     r"\bsome\s+would\s+(?:say|argue)\b",
-    r"\bit\s+(?:is|has\s+been)\s+(?:claimed|suggested|argued|reported)\s+that\b",
     r"\b(?:many|some)\s+(?:believe|say|argue)\b",
     r"\b(?:critics|opponents|supporters|sceptics|skeptics)\s+(?:have\s+)?(?:long\s+)?(?:argued|say|said|claim|claimed|contend|contended)\b",
     r"\bwidely\s+(?:reported|believed|considered|regarded|thought)\b",
@@ -350,7 +355,9 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
     daily weekly telegraph chronicle observer monitor record star sun mail express
     mirror standard guardian independent insider watch international fund union
     association federation alliance coalition centre center network hospital
-    clinic school church board bureau command""".split()
+    clinic school church board bureau command nations cross crescent programme
+    program initiative project movement front campaign trust society institution
+    academy forum""".split()
 )
 
 # Sentences that frame rather than claim: the writer speaking of the text.
@@ -379,9 +386,9 @@ FRAMING_OPENERS: tuple[str, ...] = (
 # What makes a sentence a claim someone must stand behind: a figure, or a
 # grave act (killing, torture, arrest, fraud).
 CLAIM_SIGNALS: str = (
-    r"\b\d[\d,.]*\s*(?:%|per\s*cent|percent|people|civilians|soldiers|troops|dead|deaths"
+    r"\b\d[\d,.]*\s*(?:%|(?:per\s*cent|percent|people|civilians|soldiers|troops|dead|deaths"
     r"|killed|injured|wounded|victims|cases|patients|children|women|men|residents|homes"
-    r"|houses|buildings|times|fold|billion|million|thousand|tonnes|tons|barrels)\b"
+    r"|houses|buildings|times|fold|billion|million|thousand|tonnes|tons|barrels)\b)"
     r"|\b(?:hundreds|thousands|tens\s+of\s+thousands|millions|dozens)\s+of\b"
     r"|\b(?:killed|murdered|executed|tortured|massacred|raped|bombed|shelled|looted"
     r"|embezzled|laundered|bribed|rigged|smuggled|trafficked|poisoned|assassinated"

@@ -1,0 +1,311 @@
+"""Who said it: quotes without a speaker, claims without a source, weasel
+attribution, and the outlets and organisations a text cites.
+
+The body is read as prose (checks.text): paragraphs, sentences, quotes.
+Reporting words ("said", "told", "according to", "in a statement" ...) are
+found in one RE2 pass; only those outside quotes count, since a quote's
+words are its speaker's, not the writer's.
+
+- A quote is attributed when its paragraph has a reporting word outside the
+  quotes, as news writing does ("...," she said. "..."); a speaker carries
+  over to the next paragraphs that open with a quote, until a paragraph
+  without one (headings are skipped); a paragraph that ends with ":" gives
+  its speaker to the next.  Quotes of fewer than four words with no full stop
+  inside ("a "different group" of soldiers") are terms, not speech.
+- A weasel phrase ("reportedly", "experts say", "is widely regarded as") is
+  reported unless its sentence names a specific source: a name, a definite
+  described one ("the ministry said"), or a pronoun that refers back.
+- A claim is a sentence with a figure or a grave act in it, in a paragraph
+  with no attribution at all; questions, headings and the writer's framing
+  are not claims.
+- A cited source is an organisation or outlet tied to a reporting word:
+  "according to the BBC", "told Reuters", "BBC reported", "reported BBC",
+  "a report by the UN".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from checks.names import name_after, name_before
+from checks.phrases import (
+    CLAIM_SIGNALS,
+    DESCRIBED_SOURCES,
+    FRAMING_OPENERS,
+    KNOWN_OUTLETS,
+    ORGANISATION_WORDS,
+    REPORTING,
+    WEASEL_PHRASES,
+)
+from checks.text import Prose, QuoteProblem, read_prose
+
+MIN_QUOTE_WORDS = 4
+_PRONOUN_SOURCE = re.compile(
+    r"\b(?:he|she|they|i|we|it)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+_DESCRIBED = re.compile(
+    r"(?:\b(?:the|a|an|this|that|his|her|their|its)\s+(?:\w+\s+){0,2}|^\s*)(?:"
+    + "|".join(DESCRIBED_SOURCES)
+    + r")s?\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_AFTER_VERB = re.compile(r"\s*(?:(?:to|by|with|for|in)\s+)?(?:the\s+)?", re.IGNORECASE)
+_BY = re.compile(
+    r"\b(?:report|reports|article|investigation|statement|study|survey|analysis|interview)\s+(?:published\s+)?(?:by|from|with)\s+",
+    re.IGNORECASE,
+)
+# "an estimated 12,000", "a reported 40": the reporting word describes a figure.
+_ADJECTIVAL = re.compile(r"\ban?\s+$", re.IGNORECASE)
+_DEFINITE = re.compile(
+    r"(?:^\s*|[,;]\s+|\b(?:and|but|while|as)\s+)the\s+(?:[\w-]+\s+){1,3}$",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(CLAIM_SIGNALS, re.IGNORECASE)
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}s?")
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    start: int
+    end: int
+
+
+@dataclass
+class Claims:
+    prose: Prose
+    quotes_without_speaker: list[tuple[int, int]] = field(default_factory=list)
+    unattributed: list[tuple[int, int]] = field(default_factory=list)
+    weasels: list[tuple[int, int]] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def quote_problems(self) -> list[QuoteProblem]:
+        return self.prose.problems
+
+    @property
+    def source_names(self) -> list[str]:
+        return list(dict.fromkeys(s.name for s in self.sources))
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple:
+    from checks.patterns import PatternSet
+
+    reporting = re.compile(REPORTING, re.IGNORECASE)
+    weasels = [re.compile(p, re.IGNORECASE) for p in WEASEL_PHRASES]
+    return reporting, PatternSet([reporting, _BY]), weasels, PatternSet(weasels)
+
+
+def analyse(text: str, raw: bytes | None = None) -> Claims:
+    reporting, reporting_screen, weasels, weasel_screen = _compiled()
+    prose = read_prose(text)
+    claims = Claims(prose)
+    raw = raw if raw is not None else text.encode("utf-8", "surrogatepass")
+    screened = reporting_screen.matching(raw)
+    verbs = [
+        span
+        for index in sorted(screened)
+        for span in reporting_screen.spans(index, raw, text)
+    ]
+    verbs = sorted(
+        (s, e)
+        for s, e in verbs
+        if not prose.in_quote(s)
+        and not _ADJECTIVAL.search(text, max(0, s - 4), s)
+        and (text[s].islower() or _starts_sentence(text, s))
+    )
+    starts = [s for s, _ in verbs]
+    weasel_spans = []
+    for index in sorted(weasel_screen.matching(raw)):
+        for m in weasel_screen.finditer(index, text, reach=0):
+            if not prose.in_quote(m.start()):
+                weasel_spans.append(m.span())
+    _quotes(claims, starts)
+    _weasels(claims, weasel_spans, verbs)
+    _claims(claims, starts, weasel_spans)
+    _sources(claims, verbs)
+    return claims
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    """Whether `at` starts a sentence or a clause: a capitalised reporting word
+    elsewhere is a name ("Nasarawa States")."""
+    i = at - 1
+    while i >= 0 and text[i] in " \t\"'\u201c\u2018":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;,(\u2014\u2013"
+
+
+def _in(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect.bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def heading(prose: Prose, index: int) -> bool:
+    start, end = prose.paragraphs[index]
+    paragraph = prose.text[start:end]
+    return (
+        "\n" not in paragraph
+        and paragraph[-1:] not in ".!?:\"'\u201d\u2019)"
+        and len(paragraph.split()) <= 15
+    )
+
+
+def _quotes(claims: Claims, verbs: list[int]) -> None:
+    prose = claims.prose
+    speaking = False  # whether the paragraph before has a speaker to carry over
+    for index, (start, end) in enumerate(prose.paragraphs):
+        if heading(prose, index):
+            continue
+        attributed = _in(verbs, start, end)
+        quotes = [q for q in prose.quotes if q.paragraph == index]
+        opens_with_quote = bool(quotes) and quotes[0].start == start
+        has_speaker = attributed or (speaking and opens_with_quote)
+        if not has_speaker:
+            for q in quotes:
+                inner = q.inner(prose.text)
+                if len(inner.split()) >= MIN_QUOTE_WORDS or re.search(r"[.!?]", inner):
+                    claims.quotes_without_speaker.append((q.start, q.end))
+        text = prose.text[start:end].rstrip()
+        speaking = (has_speaker and bool(quotes)) or text.endswith(":")
+
+
+def _sentence_of(prose: Prose, offset: int) -> tuple[int, int]:
+    sentences = prose.sentences
+    i = bisect.bisect_right(prose.sentence_starts, offset) - 1
+    if i < 0:
+        return 0, len(prose.text)
+    return sentences[i][0], sentences[i][1]
+
+
+def _specific_source(
+    prose: Prose, verbs: list[tuple[int, int]], lo: int, hi: int, skip: tuple[int, int]
+) -> bool:
+    """Whether a reporting word in [lo, hi), not part of `skip`, has a specific
+    source: a name, a definite described source, or a pronoun."""
+    text = prose.text
+    for s, e in verbs:
+        if not lo <= s < hi or skip[0] <= s < skip[1]:
+            continue
+        before = prose.outside_quotes(max(lo, s - 60), s)
+        name = name_before(text, s)
+        if name and not _sentence_initial_common(text, name, lo):
+            return True
+        if (
+            _DESCRIBED.search(before)
+            or _PRONOUN_SOURCE.search(before)
+            or _DEFINITE.search(before)
+        ):
+            return True
+        after = _AFTER_VERB.match(text, e)
+        if name_after(text, after.end() if after else e):
+            return True
+    return False
+
+
+def _sentence_initial_common(
+    text: str, name: tuple[int, int], sentence_start: int
+) -> bool:
+    """A capitalised word that is only capitalised because it starts the sentence."""
+    from checks.phrases import NOT_NAMES
+
+    word = text[name[0] : name[1]].split()[0].lower()
+    return name[0] == sentence_start and (
+        word in NOT_NAMES or word.endswith(("s", "ly"))
+    )
+
+
+def _weasels(
+    claims: Claims, spans: list[tuple[int, int]], verbs: list[tuple[int, int]]
+) -> None:
+    prose = claims.prose
+    spans = sorted(set(spans), key=lambda span: (span[0], -span[1]))
+    # A reporting word inside any weasel phrase ("were said to") names nobody.
+    verbs = [(s, e) for s, e in verbs if not any(a <= s < b for a, b in spans)]
+    for start, end in spans:
+        lo, hi = _sentence_of(prose, start)
+        if not _specific_source(prose, verbs, lo, hi, (start, end)):
+            if not any(s <= start < e for s, e in claims.weasels):
+                claims.weasels.append((start, end))
+
+
+def _claims(claims: Claims, verbs: list[int], weasels: list[tuple[int, int]]) -> None:
+    prose = claims.prose
+    text = prose.text
+    attributed_paragraphs = set()
+    for index, (start, end) in enumerate(prose.paragraphs):
+        if _in(verbs, start, end) or any(q.paragraph == index for q in prose.quotes):
+            attributed_paragraphs.add(index)
+    for start, end, index in prose.sentences:
+        if index in attributed_paragraphs or heading(prose, index):
+            continue
+        sentence = text[start:end]
+        stripped = sentence.rstrip("\"'\u201d\u2019) ")
+        if stripped.endswith("?") or sentence.lower().startswith(FRAMING_OPENERS):
+            continue
+        if any(start <= w < end for w, _ in weasels):
+            continue  # a weasel phrase is reported as such
+        if _CLAIM.search(sentence):
+            claims.unattributed.append((start, end))
+
+
+def is_organisation(name: str) -> bool:
+    words = name.split()
+    if not words:
+        return False
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+        return True
+    if any(w in KNOWN_OUTLETS for w in words) or name in KNOWN_OUTLETS:
+        return True
+    return words[-1].lower() in ORGANISATION_WORDS
+
+
+def _normal_source(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    return start, end
+
+
+def _capital_before(text: str, at: int) -> bool:
+    """Whether the word just before `at` (past spaces and a comma) is capitalised."""
+    i = at - 1
+    while i >= 0 and text[i] in " ,\t":
+        i -= 1
+    start = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
+    return 0 <= i and text[start : start + 1].isupper()
+
+
+def _capital_after(text: str, at: int) -> int:
+    """Where a capitalised word starts just after `at` (past "to" and "the"),
+    or -1."""
+    m = _AFTER_VERB.match(text, at)
+    i = m.end() if m else at
+    return i if text[i : i + 1].isupper() else -1
+
+
+def _sources(claims: Claims, verbs: list[tuple[int, int]]) -> None:
+    text = claims.prose.text
+    candidates: list[tuple[int, int]] = []
+    for s, e in verbs:
+        if _capital_before(text, s):
+            before = name_before(text, s)
+            if before:
+                candidates.append(before)
+        after = _capital_after(text, e)
+        if after >= 0:
+            found = name_after(text, after)
+            if found:
+                candidates.append(found)
+    seen = set()
+    for span in sorted(candidates):
+        start, end = _normal_source(text, span)
+        name = text[start:end]
+        if (start, end) in seen or not is_organisation(name):
+            continue
+        seen.add((start, end))
+        claims.sources.append(Source(name, start, end))
