@@ -14,6 +14,7 @@ FAMILIES = {
     "IDX": "INDEX.md consistency",
     "PRV": "provenance",
     "PSN": "flagged pseudonyms",
+    "CLM": "unattributed claims",
 }
 
 

@@ -1,3 +1,10 @@
 """Rule families; importing this package registers every rule."""
 
-from checks.rules import encoding, header, index, provenance, pseudonyms  # noqa: F401
+from checks.rules import (  # noqa: F401
+    claims,
+    encoding,
+    header,
+    index,
+    provenance,
+    pseudonyms,
+)

@@ -1,0 +1,259 @@
+"""CLM: every claim in a seed can be traced to who made it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checks.claims import Claims, analyse
+from checks.context import Context
+from checks.diagnostic import Edit, Finding, Fix
+from checks.document import Document, HeaderForm
+from checks.header import dump_fields
+from checks.registry import rule
+from checks.rules.pseudonyms import english
+
+
+def analysed(doc: Document) -> tuple[Claims, int]:
+    """The claims analysis of the body, and the offset of the body in the file."""
+    return doc.derived(
+        "claims", lambda d: analyse(d.text[d.body_start :], d.body)
+    ), doc.body_start
+
+
+def _checked(doc: Document) -> bool:
+    return (
+        doc.form is HeaderForm.FRONT_MATTER
+        and isinstance(doc.data, dict)
+        and english(doc)
+    )
+
+
+def declared_cites(doc: Document) -> list[str]:
+    cites = doc.data.get("cites") if isinstance(doc.data, dict) else None
+    return [c for c in cites if isinstance(c, str)] if isinstance(cites, list) else []
+
+
+def _key(name: str) -> str:
+    name = " ".join(name.split()).lower()
+    return name[4:] if name.startswith("the ") else name
+
+
+def _snippet(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+@rule("CLM001", "quote-without-speaker", "error")
+def quote_without_speaker(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A direct quote has no speaker.
+
+    ## What it does
+    Reports a quote of four words or more (or one with a full stop in it)
+    whose paragraph has no reporting word outside the quotes ("said", "told",
+    "according to", "in a statement", ...), and that does not continue a
+    speaker's quotes from the paragraph before (a paragraph that opens with a
+    quote carries on the last speaker, as news writing does) or follow a
+    paragraph ending with ":".  The span is the quote, marks included.
+
+    ## Why it matters
+    Words in quotes are someone's words.  A quote with no speaker cannot be
+    checked, and may be the writer's own words dressed up as testimony.
+
+    ## Example
+    ```
+    "The road will not reopen before spring."
+    ```
+    alone in its paragraph, with nobody saying it.
+    """
+    if not _checked(doc):
+        return
+    claims, shift = analysed(doc)
+    for start, end in claims.quotes_without_speaker:
+        text = doc.text[start + shift : end + shift]
+        yield Finding(
+            start + shift, end + shift, f"quote with no speaker: {_snippet(text)}"
+        )
+
+
+@rule("CLM002", "unattributed-claim", "warning")
+def unattributed_claim(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A claim stands with no source in its paragraph.
+
+    ## What it does
+    Reports a sentence that states a figure ("40 people", "12%", "thousands
+    of") or a grave act ("killed", "tortured", "embezzled", "was responsible
+    for") in a paragraph that attributes nothing: no reporting word, no quote.
+    Questions, headings and the writer's framing ("In this article ...") are
+    not claims.  Built for precision: most of a reporter's own narration is
+    left alone.
+
+    ## Why it matters
+    Figures and accusations are what readers repeat; each needs a source a
+    reader can weigh.
+    """
+    if not _checked(doc):
+        return
+    claims, shift = analysed(doc)
+    for start, end in claims.unattributed:
+        text = doc.text[start + shift : end + shift]
+        yield Finding(
+            start + shift, end + shift, f"claim with no source: {_snippet(text)}"
+        )
+
+
+@rule("CLM003", "weasel-attribution", "warning")
+def weasel_attribution(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A claim leans on nobody in particular.
+
+    ## What it does
+    Reports "reportedly", "allegedly", "it is believed", "experts say",
+    "sources said", "critics argue", "according to reports", "is widely
+    regarded as", "is said to have" and the like, outside quotes, when the
+    sentence names no specific source: no name, no definite described source
+    ("the ministry said"), no pronoun referring back.  The span is the phrase.
+
+    ## Why it matters
+    Vague attribution lends a claim authority without anyone to answer for it.
+
+    ## Example
+    ```
+    The bridge is widely regarded as unsafe.
+    ```
+    Use instead: `The county engineer, Ana Ruiz, said the bridge was unsafe.`
+    """
+    if not _checked(doc):
+        return
+    claims, shift = analysed(doc)
+    for start, end in claims.weasels:
+        phrase = " ".join(doc.text[start + shift : end + shift].split())
+        yield Finding(
+            start + shift,
+            end + shift,
+            f"weasel attribution {phrase!r}: the sentence names no source",
+        )
+
+
+def _declare_cites(doc: Document, names: list[str]) -> Fix:
+    current = declared_cites(doc)
+    wanted = current + [n for n in names if _key(n) not in {_key(c) for c in current}]
+    newline = "\r\n" if "\r\n" in doc.text[: doc.body_start] else "\n"
+    text = dump_fields({"cites": wanted}, newline)
+    key = doc.key_span(("cites",))
+    if key is None:
+        edit = Edit(doc.header_end, doc.header_end, text)
+    else:
+        value = doc.value_span(("cites",)) or key
+        end = value[1]
+        if doc.text[end - 1 : end] != "\n":
+            line_end = doc.text.find("\n", end)
+            end = doc.header_end if line_end < 0 else min(line_end + 1, doc.header_end)
+        edit = Edit(key[0], end, text)
+    added = [n for n in wanted if n not in current]
+    return Fix(
+        f"added {', '.join(added)} to the header's cites, for review",
+        (edit,),
+        safe=False,
+    )
+
+
+@rule("CLM004", "undeclared-source", "error", fixable=True)
+def undeclared_source(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A source the text cites is missing from the header's `cites`.
+
+    ## What it does
+    Finds the outlets and organisations the body attributes to ("according
+    to the BBC", "told Reuters", "the ministry said in a statement", "a
+    report by the UN") and reports each one, at its first citation, that the
+    header's `cites` does not list.
+
+    ## Why it matters
+    `cites` is how a reader of the corpus finds every text that rests on a
+    given source, to weigh it or to withdraw it if the source is discredited.
+
+    ## Fix (unsafe)
+    `checks --fix --unsafe-fixes` adds the sources found to `cites` and says
+    so; a person should check them.
+    """
+    if not _checked(doc):
+        return
+    claims, shift = analysed(doc)
+    have = {_key(c) for c in declared_cites(doc)}
+    missing = [n for n in claims.source_names if _key(n) not in have]
+    if not missing:
+        return
+    fix = _declare_cites(doc, missing)
+    reported = set()
+    for source in claims.sources:
+        if _key(source.name) in have or _key(source.name) in reported:
+            continue
+        reported.add(_key(source.name))
+        yield Finding(
+            source.start + shift,
+            source.end + shift,
+            f"the text cites {source.name!r}, which the header's cites does not list",
+            fix,
+        )
+
+
+@rule("CLM005", "unused-source", "warning")
+def unused_source(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A declared source never appears in the text.
+
+    ## What it does
+    Reports each entry of the header's `cites` that the body never mentions.
+
+    ## Why it matters
+    A stale or mistyped `cites` entry ties the seed to a source it does not
+    rest on, and hides the one it does.
+    """
+    if doc.form is not HeaderForm.FRONT_MATTER:
+        return
+    body = " ".join(doc.text[doc.body_start :].split()).lower()
+    for index, name in enumerate(declared_cites(doc)):
+        if _key(name) not in body:
+            yield Finding(
+                *doc.field_span(("cites", index)),
+                f"cited source {name!r} never appears in the text",
+            )
+
+
+@rule("CLM006", "unbalanced-quote", "warning")
+def unbalanced_quote(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A quote mark has no partner, or a quote closes in another style.
+
+    ## What it does
+    Reports an opening mark that is never closed (a quote may run on over
+    paragraphs when each one reopens it), a closing mark with no opening one,
+    a quote opened twice, and a quote opened with one style and closed with
+    another (`"` then `”`).
+
+    ## Why it matters
+    Where a quote ends decides whose words the rest of the text is; a broken
+    mark leaves that to guesswork, for readers and for the claim rules.
+    """
+    if not _checked(doc):
+        return
+    claims, shift = analysed(doc)
+    for problem in claims.quote_problems:
+        yield Finding(problem.start + shift, problem.end + shift, problem.message)
+
+
+@rule("CLM007", "claims-not-checked", "info")
+def claims_not_checked(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The body is not in English, so its claims were not checked.
+
+    ## What it does
+    Notes, once, that a seed whose `language` is not English was not read for
+    quotes, attributions or cited sources.
+
+    ## Why it matters
+    A reader must not take the absence of findings for a check that passed.
+    """
+    if doc.form is not HeaderForm.FRONT_MATTER or not isinstance(doc.data, dict):
+        return
+    if not english(doc):
+        yield Finding(
+            *doc.field_span(("language",)),
+            f"claims were not checked: the detectors read English, and this seed is "
+            f"{doc.data.get('language')!r}",
+        )
