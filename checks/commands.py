@@ -276,13 +276,20 @@ def new(args: argparse.Namespace) -> int:
 
 
 def _declaration_hints(doc: Document, fields: dict[str, Any]) -> str:
+    """The --pseudonym and --cite options that would declare what the
+    detectors found in the new text."""
+    from checks.rules.claims import analysed
     from checks.rules.pseudonyms import detected, english
 
     if not english(doc):
         return ""
     have = set(fields.get("pseudonyms", []))
     names = [n for n in detected(doc).names if n not in have]
-    return " ".join(f"--pseudonym {shlex.quote(n)}" for n in names)
+    cited = set(fields.get("cites", []))
+    sources = [n for n in analysed(doc)[0].source_names if n not in cited]
+    options = [f"--pseudonym {shlex.quote(n)}" for n in names]
+    options += [f"--cite {shlex.quote(n)}" for n in sources]
+    return " ".join(options)
 
 
 # checks amend -------------------------------------------------------------------

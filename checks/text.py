@@ -30,6 +30,7 @@ _LINE_BREAK = re.compile(r"\n\s*")
 _BOUNDARY = re.compile(
     r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u00c0-\u024f])"
 )
+_BEFORE_NUMBERS = frozenset({"no", "nos", "vol", "pp", "fig", "art"})
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 # Quote marks: what each opens or closes, and its style.
@@ -163,6 +164,8 @@ def _abbreviation(text: str, begin: int, at: int, mark: str) -> bool:
     if len(token) == 1:
         return token.isupper()  # an initial: "J. Smith"
     lowered = token.lower()
+    if lowered in _BEFORE_NUMBERS:
+        return text[at + 1 : at + 3].strip()[:1].isdigit()  # "No. 442", not "said no."
     return lowered in ABBREVIATIONS or (
         "." in token and _DOTTED.fullmatch(token) is not None
     )

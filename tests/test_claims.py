@@ -160,3 +160,28 @@ def test_weasel_words_inside_a_quote_are_the_speakers_own(corpus):
     )
     write_seed(corpus / "seeds", A, body)
     assert run_checks("--format", "json", "--select", "CLM", cwd=corpus).codes() == []
+
+
+def test_sentences_end_where_a_reader_expects():
+    cases = [
+        json.loads(line) for line in (DATA / "sentences.jsonl").read_text().splitlines()
+    ]
+    from checks.text import split_sentences
+
+    wrong = [
+        c["text"]
+        for c in cases
+        if [c["text"][s:e] for s, e in split_sentences(c["text"], 0, len(c["text"]))]
+        != c["sentences"]
+    ]
+    assert len(cases) >= 30 and wrong == []
+
+
+def test_checks_new_names_the_cite_options(corpus, tmp_path):
+    text = tmp_path / "story.txt"
+    text.write_text(
+        "The harbour stays closed until May, the Port Authority said in a statement.\n"
+    )
+    run = run_checks("new", text, "--date", "2024-03-01", cwd=corpus)
+    assert run.code == 1
+    assert "add: --cite 'Port Authority'" in run.err
