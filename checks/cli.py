@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +14,7 @@ from checks import __version__
 
 SUBCOMMANDS = (
     "check",
+    "baseline",
     "index",
     "new",
     "amend",
@@ -67,7 +69,30 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CODES",
         help="comma-separated codes or prefixes to skip",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github", "sarif", "junit"),
+        default="text",
+        help="how to print the diagnostics (github: workflow annotations)",
+    )
+    check.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write the report to FILE; the terminal gets a one-line summary",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many diagnostics each rule gave, instead of each one",
+    )
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="drop the findings FILE records (default: [tool.checks] baseline)",
+    )
     check.add_argument(
         "--fix", action="store_true", help="apply safe fixes (never to a seed's body)"
     )
@@ -92,6 +117,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--version", action="version", version=f"checks {__version__}")
     check.set_defaults(handler=_check)
+
+    baseline = sub.add_parser(
+        "baseline",
+        help="record the current findings, so that only new ones fail",
+    )
+    baseline.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    baseline.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="where to write it (default: [tool.checks] baseline, else "
+        "checks-baseline.json beside the configuration)",
+    )
+    baseline.add_argument(
+        "--config", type=Path, metavar="FILE", help="pyproject.toml to read"
+    )
+    baseline.set_defaults(handler=_baseline)
 
     index = sub.add_parser("index", help="write INDEX.md's table from the seeds")
     index.add_argument(
@@ -190,32 +233,86 @@ _renumber = _command("renumber")
 _pseudonyms = _command("pseudonyms")
 
 
-def _check(args: argparse.Namespace) -> int:
+def _configured(args: argparse.Namespace):
     from checks.config import check_selectors, load_config
-    from checks.registry import all_rules, select
-    from checks.reporters import REPORTERS, Summary
 
     config = load_config(args.config)
     for flag in ("select", "ignore"):
-        if getattr(args, flag) is not None:
+        if getattr(args, flag, None) is not None:
             check_selectors(getattr(args, flag), f"--{flag}")
-    config = config.overridden(
-        select=tuple(args.select) if args.select is not None else None,
-        ignore=tuple(args.ignore) if args.ignore is not None else None,
+    return config.overridden(
+        select=tuple(args.select)
+        if getattr(args, "select", None) is not None
+        else None,
+        ignore=tuple(args.ignore)
+        if getattr(args, "ignore", None) is not None
+        else None,
     )
-    if args.unsafe_fixes and not args.fix:
-        raise UsageError("--unsafe-fixes goes with --fix")
+
+
+def _outcome(args: argparse.Namespace, config, fix: bool = False, unsafe: bool = False):
+    from checks.registry import all_rules, select
     from checks.runner import Run
 
     run = Run(config, select(all_rules().values(), config.select, config.ignore))
-    outcome = run.check(
-        args.paths, fix=args.fix, unsafe=args.unsafe_fixes, diff_base=args.diff_base
+    return run.check(
+        args.paths, fix=fix, unsafe=unsafe, diff_base=getattr(args, "diff_base", None)
     )
-    summary = Summary.of(outcome.files, outcome.diagnostics, len(outcome.fixed))
-    REPORTERS[args.format](sys.stdout, args.quiet).report(
-        outcome.diagnostics, outcome.fixed, summary
-    )
+
+
+def _check(args: argparse.Namespace) -> int:
+    from checks.baseline import apply_baseline
+    from checks.reporters import REPORTERS, Summary, statistics, summary_line
+
+    config = _configured(args)
+    if args.unsafe_fixes and not args.fix:
+        raise UsageError("--unsafe-fixes goes with --fix")
+    outcome = _outcome(args, config, args.fix, args.unsafe_fixes)
+    diagnostics = outcome.diagnostics
+    baseline_path = args.baseline or config.baseline_path
+    stale: list = []
+    if baseline_path is not None:
+        diagnostics, stale = apply_baseline(
+            diagnostics, baseline_path, explicit=bool(args.baseline)
+        )
+    summary = Summary.of(outcome.files, diagnostics, len(outcome.fixed))
+    summary.baseline_stale = len(stale) if baseline_path is not None else None
+    if args.output is not None:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
+            REPORTERS[args.format](stream, args.quiet).report(
+                diagnostics, outcome.fixed, summary
+            )
+        print(f"{summary_line(summary)} Report written to {args.output}.")
+    elif args.statistics:
+        sys.stdout.write(statistics(diagnostics))
+        print(summary_line(summary))
+    else:
+        REPORTERS[args.format](sys.stdout, args.quiet).report(
+            diagnostics, outcome.fixed, summary
+        )
+    if stale:
+        print(
+            f"checks: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} "
+            f"no longer match: run `checks baseline` to shrink {baseline_path}",
+            file=sys.stderr,
+        )
+        for entry in stale[:20]:
+            print(
+                f"  {entry['path']}: {entry['code']} {entry['message']}",
+                file=sys.stderr,
+            )
     return 1 if summary.errors else 0
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    from checks.baseline import write_baseline
+
+    config = _configured(args)
+    outcome = _outcome(args, config)
+    path = args.output or config.baseline_path or config.root / "checks-baseline.json"
+    count = write_baseline(outcome.diagnostics, path)
+    print(f"Recorded {count} finding{'s' if count != 1 else ''} in {os.path.relpath(path)}.")
+    return 0
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -280,6 +377,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UsageError, ConfigError) as error:
         print(f"checks: error: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`checks | head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except OSError as error:
         print(
             f"checks: error: {error.filename or ''}: {error.strerror or error}",

@@ -7,6 +7,7 @@ validated once, then overridden by command-line flags.
     ignore = []
     near-duplicate = 0.8        # PRV003: shared 5-word shingles (Jaccard), 0.5-1
     base = "main"               # what `checks renumber` compares with
+    baseline = "checks-baseline.json"  # findings recorded by `checks baseline`
     [tool.checks.severity]
     ENC006 = "error"            # error, warning or info
 
@@ -27,7 +28,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-KEYS = ("corpus", "select", "ignore", "severity", "near-duplicate", "base")
+KEYS = ("corpus", "select", "ignore", "severity", "near-duplicate", "base", "baseline")
 
 
 class ConfigError(Exception):
@@ -44,10 +45,15 @@ class Config:
     severity: dict[str, Severity] = field(default_factory=dict)
     near_duplicate: float = 0.8
     base: str = "main"
+    baseline: Path | None = None
 
     @property
     def corpus_path(self) -> Path:
         return self.root / self.corpus
+
+    @property
+    def baseline_path(self) -> Path | None:
+        return None if self.baseline is None else self.root / self.baseline
 
     def overridden(self, **changes: Any) -> Config:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -131,6 +137,12 @@ def parse_table(table: Any, path: Path) -> Config:
                 f"{where} base must be a git revision, not {table['base']!r}"
             )
         config = replace(config, base=table["base"])
+    if "baseline" in table:
+        if not isinstance(table["baseline"], str) or not table["baseline"]:
+            raise ConfigError(
+                f"{where} baseline must be a file name, not {table['baseline']!r}"
+            )
+        config = replace(config, baseline=Path(table["baseline"]))
     if "severity" in table:
         config = replace(config, severity=parse_severities(table["severity"], where))
     return config

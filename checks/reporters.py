@@ -23,6 +23,7 @@ class Summary:
     fixable: int = 0
     fixed: int = 0
     files_with_findings: int = 0
+    baseline_stale: int | None = None  # baseline entries that matched nothing
 
     @classmethod
     def of(cls, files: int, diagnostics: Sequence[Diagnostic], fixed: int) -> Summary:
@@ -37,7 +38,12 @@ class Summary:
         return summary
 
     def as_dict(self) -> dict:
-        return {
+        extra = (
+            {}
+            if self.baseline_stale is None
+            else {"baseline_stale": self.baseline_stale}
+        )
+        return extra | {
             "files": self.files,
             "errors": self.errors,
             "warnings": self.warnings,
@@ -164,9 +170,215 @@ class JsonReporter(Reporter):
         self.out.write("\n")
 
 
+class GithubReporter(Reporter):
+    """GitHub Actions workflow commands: one annotation per diagnostic, on
+    the file, line and columns it is about."""
+
+    LEVELS = {
+        Severity.ERROR: "error",
+        Severity.WARNING: "warning",
+        Severity.INFO: "notice",
+    }
+
+    def report(self, diagnostics, fixed, summary) -> None:
+        for d in diagnostics:
+            properties = ",".join(
+                f"{key}={_github_property(str(value))}"
+                for key, value in (
+                    ("file", d.path),
+                    ("line", d.line),
+                    ("col", d.column),
+                    ("endLine", d.end_line),
+                    ("endColumn", d.end_column),
+                    ("title", f"{d.code} {d.name}"),
+                )
+            )
+            self.out.write(
+                f"::{self.LEVELS[d.severity]} {properties}::{_github_data(d.message)}\n"
+            )
+        self.out.write(summary_line(summary) + "\n")
+
+
+def _github_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(text: str) -> str:
+    return _github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class SarifReporter(Reporter):
+    """SARIF 2.1.0, for code scanning: every rule with its help text, every
+    diagnostic with its region in Unicode code points."""
+
+    LEVELS = {
+        Severity.ERROR: "error",
+        Severity.WARNING: "warning",
+        Severity.INFO: "note",
+    }
+
+    def report(self, diagnostics, fixed, summary) -> None:
+        from checks import __version__
+        from checks.registry import all_rules
+
+        rules = sorted(all_rules().values(), key=lambda r: r.code)
+        index = {r.code: i for i, r in enumerate(rules)}
+        log = {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "checks",
+                            "version": __version__,
+                            "informationUri": "https://pypi.org/project/seed-checks/",
+                            "rules": [
+                                {
+                                    "id": r.code,
+                                    "name": r.name,
+                                    "shortDescription": {"text": r.summary},
+                                    "fullDescription": {"text": r.summary},
+                                    "help": {"text": r.doc, "markdown": r.doc},
+                                    "defaultConfiguration": {
+                                        "level": self.LEVELS[r.severity]
+                                    },
+                                    "properties": {"fixable": r.fixable},
+                                }
+                                for r in rules
+                            ],
+                        }
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": [
+                        {
+                            "ruleId": d.code,
+                            "ruleIndex": index.get(d.code, -1),
+                            "level": self.LEVELS[d.severity],
+                            "message": {"text": d.message},
+                            "locations": [
+                                {
+                                    "physicalLocation": {
+                                        "artifactLocation": {"uri": _uri(d.path)},
+                                        "region": {
+                                            "startLine": d.line,
+                                            "startColumn": d.column,
+                                            "endLine": d.end_line,
+                                            "endColumn": d.end_column,
+                                        },
+                                    }
+                                }
+                            ],
+                            "partialFingerprints": {"checks/v1": fingerprint(d)},
+                        }
+                        for d in diagnostics
+                    ],
+                }
+            ],
+        }
+        json.dump(log, self.out, indent=2, ensure_ascii=False)
+        self.out.write("\n")
+
+
+def _uri(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"))
+
+
+class JunitReporter(Reporter):
+    """JUnit XML: a test case per file, failing with its error diagnostics
+    (warnings and notes are written to its output)."""
+
+    def report(self, diagnostics, fixed, summary) -> None:
+        import xml.etree.ElementTree as ET
+
+        by_path: dict[str, list[Diagnostic]] = {}
+        for d in diagnostics:
+            by_path.setdefault(d.path, []).append(d)
+        suite = ET.Element(
+            "testsuite",
+            name="checks",
+            tests=str(max(summary.files, len(by_path))),
+            failures=str(
+                sum(
+                    1
+                    for ds in by_path.values()
+                    if any(d.severity is Severity.ERROR for d in ds)
+                )
+            ),
+            errors="0",
+        )
+        for path, found in sorted(by_path.items()):
+            case = ET.SubElement(suite, "testcase", classname="checks", name=path)
+            errors = [d for d in found if d.severity is Severity.ERROR]
+            if errors:
+                failure = ET.SubElement(
+                    case,
+                    "failure",
+                    message=f"{len(errors)} error{'s' if len(errors) != 1 else ''}",
+                    type=errors[0].code,
+                )
+                failure.text = "\n".join(_line(d) for d in errors)
+            others = [d for d in found if d.severity is not Severity.ERROR]
+            if others:
+                ET.SubElement(case, "system-out").text = "\n".join(
+                    _line(d) for d in others
+                )
+        passed = summary.files - len(by_path)
+        if passed > 0:
+            ET.SubElement(
+                suite,
+                "testcase",
+                classname="checks",
+                name=f"{passed} more files without findings",
+            )
+        root = ET.Element("testsuites")
+        root.append(suite)
+        ET.indent(root)
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.out.write(ET.tostring(root, encoding="unicode"))
+        self.out.write("\n")
+
+
+def _line(d: Diagnostic) -> str:
+    return f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+
+
+def fingerprint(d: Diagnostic) -> str:
+    """What a finding is about, independent of where it is: the file, the rule
+    and the text of its span (its message when the span is not on one line)."""
+    import hashlib
+
+    if d.end_line == d.line and d.end_column > d.column:
+        about = d.source[d.column - 1 : d.end_column - 1]
+    else:
+        about = d.message
+    key = "\0".join((d.path, d.code, " ".join(about.split())))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def statistics(diagnostics: Sequence[Diagnostic]) -> str:
+    """Counts per rule, most frequent first, as `checks --statistics` prints."""
+    counts: dict[str, list] = {}
+    for d in diagnostics:
+        entry = counts.setdefault(d.code, [0, d.name, 0])
+        entry[0] += 1
+        entry[2] += d.fixable
+    rows = sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))
+    width = max((len(str(c[0])) for _, c in rows), default=1)
+    return "".join(
+        f"{count:>{width}}  {code}  {name}{'  [*] ' + str(fixable) + ' fixable' if fixable else ''}\n"
+        for code, (count, name, fixable) in rows
+    )
+
+
 REPORTERS: dict[str, Callable[[TextIO, bool], Reporter]] = {
     "text": TextReporter,
     "json": JsonReporter,
+    "github": GithubReporter,
+    "sarif": SarifReporter,
+    "junit": JunitReporter,
 }
 
 

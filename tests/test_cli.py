@@ -175,7 +175,7 @@ def test_corpus_folder_comes_from_configuration(corpus):
     [
         (
             '[tool.checks]\ncolour = "always"\n',
-            "has unknown key 'colour'; allowed: corpus, select, ignore, severity, near-duplicate, base",
+            "has unknown key 'colour'; allowed: corpus, select, ignore, severity, near-duplicate, base, baseline",
         ),
         (
             '[tool.checks]\nselect = "HDR"\n',

@@ -1,0 +1,97 @@
+"""A baseline: the findings a corpus had when it adopted `checks`, so that
+only new ones fail.
+
+Each finding is recorded by its fingerprint (the file, the rule, and the text
+its span covers; see checks.reporters.fingerprint), not by its line, so that
+edits elsewhere in a file do not invalidate it.  A finding recorded twice must
+be found twice to be dropped twice.  Entries that match nothing any more are
+reported, so that the file only shrinks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from checks.config import ConfigError
+from checks.diagnostic import Diagnostic
+from checks.fixes import write_atomic
+from checks.reporters import fingerprint
+
+VERSION = 1
+
+
+def write_baseline(diagnostics: Sequence[Diagnostic], path: Path) -> int:
+    entries = sorted(
+        (
+            {
+                "path": d.path,
+                "code": d.code,
+                "fingerprint": fingerprint(d),
+                "message": d.message,
+            }
+            for d in diagnostics
+        ),
+        key=lambda e: (e["path"], e["code"], e["fingerprint"]),
+    )
+    text = json.dumps(
+        {"version": VERSION, "findings": entries}, indent=2, ensure_ascii=False
+    )
+    write_atomic(path, (text + "\n").encode("utf-8"))
+    return len(entries)
+
+
+def read_baseline(path: Path) -> list[dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(
+            f"{path}: cannot read the baseline: {error.strerror}"
+        ) from None
+    except (ValueError, UnicodeDecodeError) as error:
+        raise ConfigError(
+            f"{path}: not a baseline written by `checks baseline`: {error}"
+        ) from None
+    if (
+        not isinstance(data, dict)
+        or data.get("version") != VERSION
+        or not isinstance(data.get("findings"), list)
+    ):
+        raise ConfigError(
+            f"{path}: not a baseline written by `checks baseline` (version {VERSION})"
+        )
+    entries = [
+        e
+        for e in data["findings"]
+        if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)
+    ]
+    if len(entries) != len(data["findings"]):
+        raise ConfigError(f"{path}: a baseline entry has no fingerprint")
+    return entries
+
+
+def apply_baseline(
+    diagnostics: Sequence[Diagnostic], path: Path, explicit: bool = False
+) -> tuple[list[Diagnostic], list[dict]]:
+    """The diagnostics the baseline does not record, and the entries that
+    matched none.  A configured baseline that does not exist yet records
+    nothing; one named on the command line must exist."""
+    if not path.exists() and not explicit:
+        return list(diagnostics), []
+    entries = read_baseline(path)
+    remaining = Counter(e["fingerprint"] for e in entries)
+    kept = []
+    for d in diagnostics:
+        key = fingerprint(d)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            kept.append(d)
+    stale = []
+    for e in entries:
+        if remaining[e["fingerprint"]] > 0:
+            remaining[e["fingerprint"]] -= 1
+            stale.append(e)
+    return kept, stale

@@ -1,0 +1,154 @@
+"""Machine-readable reports (GitHub annotations, SARIF, JUnit), --output,
+--statistics and the baseline, as a CI system and a maintainer meet them."""
+
+import json
+import xml.etree.ElementTree as ET
+
+import jsonschema
+import pytest
+from conftest import REPO, run_checks, write_seed
+
+A = "000_0123456789abcdef"
+B = "001_1111111111111111"
+SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+BAD = (
+    "The harbour wall gave way.\n\n"
+    '"The sea came through in less than an hour, and nobody, not one person, was ready."\n'
+)
+
+
+@pytest.fixture
+def findings(corpus):
+    """A corpus with an error (CLM001) and a warning (HDR014), indexed."""
+    write_seed(corpus / "seeds", A, BAD)
+    write_seed(corpus / "seeds", B, "Snow closed the road above Vell.\n", source=None)
+    assert run_checks("index", cwd=corpus).code == 0
+    return corpus
+
+
+def test_github_annotations_name_the_file_line_and_rule(findings):
+    run = run_checks("--format", "github", cwd=findings)
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert lines[0] == (
+        f"::error file=seeds/{A}.txt,line=12,col=1,endLine=12,endColumn=84,"
+        "title=CLM001 quote-without-speaker::quote with no speaker: "
+        '"The sea came through in less than an hour, and nobody, n...'
+    )
+    assert lines[1].startswith(f"::warning file=seeds/{B}.txt,line=1,col=1,")
+    assert (
+        "title=HDR014 incomplete-source::no source%3A" not in lines[1]
+    )  # only properties are escaped
+    assert lines[-1] == "Found 1 error, 1 warning in 2 of 3 files."
+
+
+def test_sarif_is_valid_against_the_official_schema(findings):
+    if not SARIF_SCHEMA.is_file():
+        pytest.skip(
+            f"the SARIF 2.1.0 schema is kept beside the repository, at {SARIF_SCHEMA}"
+        )
+    run = run_checks("--format", "sarif", cwd=findings)
+    log = json.loads(run.out)
+    schema = json.loads(SARIF_SCHEMA.read_text())
+    jsonschema.validators.validator_for(schema)(schema).validate(log)
+    [sarif_run] = log["runs"]
+    assert sarif_run["columnKind"] == "unicodeCodePoints"
+    rules = sarif_run["tool"]["driver"]["rules"]
+    assert {r["id"] for r in rules} >= {"CLM001", "HDR014", "PSN001"}
+    clm = next(r for r in rules if r["id"] == "CLM001")
+    assert "## What it does" in clm["help"]["text"]
+    [error] = [r for r in sarif_run["results"] if r["level"] == "error"]
+    assert error["ruleId"] == "CLM001" and rules[error["ruleIndex"]]["id"] == "CLM001"
+    region = error["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (
+        12,
+        1,
+        84,
+    )
+
+
+def test_sarif_columns_count_code_points(corpus):
+    body = "Caf\u00e9 news.\n\n\U0001f600 \u201cThe river took the bridge, the road and the school with it.\u201d\n"
+    write_seed(corpus / "seeds", A, body)
+    run_checks("index", cwd=corpus)
+    [result] = json.loads(run_checks("--format", "sarif", cwd=corpus).out)["runs"][0][
+        "results"
+    ]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    # The emoji before the quote is one code point (two UTF-16 units, four bytes).
+    assert (region["startColumn"], region["endColumn"]) == (3, 64)
+
+
+def test_junit_has_a_failing_case_per_file_with_errors(findings):
+    run = run_checks("--format", "junit", cwd=findings)
+    suite = ET.fromstring(run.out).find("testsuite")
+    assert (suite.get("tests"), suite.get("failures")) == ("3", "1")
+    cases = {c.get("name"): c for c in suite.iter("testcase")}
+    failure = cases[f"seeds/{A}.txt"].find("failure")
+    assert failure.get("type") == "CLM001"
+    assert f"seeds/{A}.txt:12:1: CLM001" in failure.text
+    assert cases[f"seeds/{B}.txt"].find("failure") is None
+    assert "HDR014" in cases[f"seeds/{B}.txt"].find("system-out").text
+
+
+def test_output_writes_the_report_and_prints_a_summary(findings):
+    run = run_checks("--format", "sarif", "--output", "report.sarif", cwd=findings)
+    assert run.code == 1
+    assert (
+        run.out
+        == "Found 1 error, 1 warning in 2 of 3 files. Report written to report.sarif.\n"
+    )
+    assert json.loads((findings / "report.sarif").read_text())["version"] == "2.1.0"
+
+
+def test_statistics_count_per_rule(findings):
+    run = run_checks("--statistics", cwd=findings)
+    assert run.out == (
+        "1  CLM001  quote-without-speaker\n"
+        "1  HDR014  incomplete-source\n"
+        "Found 1 error, 1 warning in 2 of 3 files.\n"
+    )
+
+
+def test_a_baseline_lets_only_new_findings_fail_and_shrinks(findings):
+    (findings / "pyproject.toml").write_text(
+        '[tool.checks]\ncorpus = "seeds"\nbaseline = "checks-baseline.json"\n'
+    )
+    assert run_checks("baseline", cwd=findings).out.startswith(
+        "Recorded 2 findings in "
+    )
+    recorded = json.loads((findings / "checks-baseline.json").read_text())["findings"]
+    assert [(e["path"], e["code"]) for e in recorded] == [
+        (f"seeds/{A}.txt", "CLM001"),
+        (f"seeds/{B}.txt", "HDR014"),
+    ]
+    assert run_checks(cwd=findings).out == "All checks passed (3 files).\n"
+    # Lines added above the finding move it; its fingerprint stays.
+    seed = findings / "seeds" / f"{A}.txt"
+    seed.write_text(
+        seed.read_text().replace(
+            "The harbour wall gave way.", "Storm.\n\nThe harbour wall gave way."
+        )
+    )
+    run_checks(
+        "--fix", "--select", "HDR", cwd=findings
+    )  # no hash fix: the body changed
+    run = run_checks("--format", "json", "--select", "CLM", cwd=findings)
+    assert run.codes() == []
+    # A new finding fails; a finding that went away is reported as stale.
+    write_seed(
+        findings / "seeds",
+        B,
+        'Snow closed the road.\n\n"Nobody came to clear it for a whole week."\n',
+    )
+    run = run_checks("--format", "json", "--select", "CLM,HDR", cwd=findings)
+    assert run.codes() == ["CLM001"] and run.code == 1
+    assert run.json["summary"]["baseline_stale"] == 1
+    assert "1 baseline entry no longer match" in run.err
+    assert f"seeds/{B}.txt: HDR014" in run.err
+
+
+def test_a_baseline_named_on_the_command_line_must_exist(findings):
+    run = run_checks("--baseline", "missing.json", cwd=findings)
+    assert run.code == 2
+    assert run.err.startswith("checks: error: missing.json: cannot read the baseline")
