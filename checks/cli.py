@@ -311,7 +311,9 @@ def _baseline(args: argparse.Namespace) -> int:
     outcome = _outcome(args, config)
     path = args.output or config.baseline_path or config.root / "checks-baseline.json"
     count = write_baseline(outcome.diagnostics, path)
-    print(f"Recorded {count} finding{'s' if count != 1 else ''} in {os.path.relpath(path)}.")
+    print(
+        f"Recorded {count} finding{'s' if count != 1 else ''} in {os.path.relpath(path)}."
+    )
     return 0
 
 

@@ -1,0 +1,196 @@
+"""The pre-commit hooks, run by the real `pre-commit` in real git
+repositories: a good seed is committed, a bad one is blocked with its file,
+line and code."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import BODY, REPO, WEIR, commit_all, git, run_checks, write_seed
+
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.org",
+    "GIT_COMMITTER_NAME": "Tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.org",
+}
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home(tmp_path_factory) -> Path:
+    """One pre-commit cache for the session: hook environments install once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+@pytest.fixture(scope="session")
+def hooks_repo(tmp_path_factory) -> tuple[Path, str]:
+    """This repository's working tree as a git repository of its own, so that
+    the hooks tested are the ones in the tree, committed or not."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=REPO,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    snapshot = tmp_path_factory.mktemp("hooks") / "seed-checks"
+    for name in filter(None, listed):
+        source = REPO / name.decode()
+        if source.is_symlink() or source.is_file():
+            target = snapshot / name.decode()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if source.is_symlink():
+                os.symlink(os.readlink(source), target)
+            else:
+                shutil.copy2(source, target)
+    git(snapshot, "init", "-q", "-b", "main")
+    commit_all(snapshot, "snapshot")
+    return snapshot, git(snapshot, "rev-parse", "HEAD").strip()
+
+
+def pre_commit(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PRE_COMMIT_HOME=str(home), **IDENTITY)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+
+
+def commit(cwd: Path, home: Path, message: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PRE_COMMIT_HOME=str(home), **IDENTITY)
+    env["PATH"] = os.pathsep.join(
+        [str(Path(sys.executable).parent), env.get("PATH", "")]
+    )
+    return subprocess.run(
+        ["git", "commit", "-m", message],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+
+
+@pytest.fixture
+def corpus_repo(repo, hooks_repo, pre_commit_home) -> Path:
+    """A corpus repository with one good seed committed and the `checks` hook
+    installed from this repository."""
+    path, sha = hooks_repo
+    config = {"repos": [{"repo": str(path), "rev": sha, "hooks": [{"id": "checks"}]}]}
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    write_seed(repo / "seeds", "000_0123456789abcdef", WEIR)
+    assert run_checks("index", cwd=repo).code == 0
+    commit_all(repo, "a first seed")
+    installed = pre_commit(repo, pre_commit_home, "install")
+    assert installed.returncode == 0, installed.stderr
+    return repo
+
+
+def add_seed(repo: Path, seed_id: str, body: str, **fields) -> Path:
+    path = write_seed(repo / "seeds", seed_id, body, **fields)
+    run_checks("index", cwd=repo)
+    git(repo, "add", "-A")
+    return path
+
+
+def test_a_good_seed_is_committed(corpus_repo, pre_commit_home):
+    add_seed(corpus_repo, "001_1111111111111111", BODY)
+    done = commit(corpus_repo, pre_commit_home, "a good seed")
+    assert done.returncode == 0, done.stdout + done.stderr
+    output = done.stdout + done.stderr
+    assert "checks (every rule)" in output and "Passed" in output
+
+
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        ("broken header", "seeds/001_1111111111111111.txt:9:8: HDR004"),
+        ("no INDEX.md row", "seeds/INDEX.md:10:1: IDX003"),
+        ("undeclared pseudonym", "seeds/001_1111111111111111.txt:10:1: PSN001"),
+        ("unattributed quote", "seeds/001_1111111111111111.txt:12:1: CLM001"),
+    ],
+)
+def test_a_bad_seed_is_blocked_naming_file_line_and_code(
+    corpus_repo, pre_commit_home, case, expected
+):
+    seed = "001_1111111111111111"
+    if case == "broken header":
+        add_seed(corpus_repo, seed, BODY, title="[unclosed")
+    elif case == "no INDEX.md row":
+        write_seed(corpus_repo / "seeds", seed, BODY)
+        git(corpus_repo, "add", "-A")
+    elif case == "undeclared pseudonym":
+        add_seed(
+            corpus_repo, seed, "Daria (not her real name) sells mussels at the quay.\n"
+        )
+    else:
+        add_seed(
+            corpus_repo,
+            seed,
+            'The quay flooded.\n\n"Nobody warned the stallholders about the tide that night."\n',
+        )
+    blocked = commit(corpus_repo, pre_commit_home, case)
+    assert blocked.returncode != 0
+    output = blocked.stdout + blocked.stderr
+    assert expected in output, output
+    assert git(corpus_repo, "log", "-1", "--format=%s") == "a first seed\n"
+
+
+def test_the_fix_hook_leaves_fixed_files_to_stage_and_never_a_body(
+    repo, hooks_repo, pre_commit_home
+):
+    path, sha = hooks_repo
+    config = {
+        "repos": [{"repo": str(path), "rev": sha, "hooks": [{"id": "checks-fix"}]}]
+    }
+    (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    seed = write_seed(repo / "seeds", "000_0123456789abcdef", BODY, sha256=None)
+    git(repo, "add", "-A")
+    run = pre_commit(repo, pre_commit_home, "run", "checks-fix")
+    assert run.returncode != 0
+    assert "files were modified by this hook" in run.stdout
+    assert seed.read_bytes().endswith(b"\n---\n" + BODY.encode())
+    assert "sha256: " in seed.read_text()
+    assert (repo / "seeds" / "INDEX.md").is_file()
+    assert "seeds/000_0123456789abcdef.txt" in git(repo, "diff", "--name-only")
+
+
+def test_try_repo_runs_the_hooks_of_this_repository(
+    corpus_repo, hooks_repo, pre_commit_home
+):
+    path, _ = hooks_repo
+    run = pre_commit(
+        corpus_repo,
+        pre_commit_home,
+        "try-repo",
+        str(path),
+        "checks-corpus",
+        "--all-files",
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "checks (the whole corpus)" in run.stdout and "Passed" in run.stdout
+
+
+def test_this_repositorys_own_hooks_pass_on_its_seeds(hooks_repo, pre_commit_home):
+    path, _ = hooks_repo
+    run = pre_commit(path, pre_commit_home, "run", "--all-files")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "checks (every rule)" in run.stdout
+
+
+def test_the_local_hook_installs_what_pyproject_requires():
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
+    [hook] = config["repos"][0]["hooks"]
+    project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+    assert hook["additional_dependencies"] == project["dependencies"]
