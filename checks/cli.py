@@ -94,6 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="drop the findings FILE records (default: [tool.checks] baseline)",
     )
     check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read every seed afresh, and keep no cache (.checks_cache/)",
+    )
+    check.add_argument(
         "--fix", action="store_true", help="apply safe fixes (never to a seed's body)"
     )
     check.add_argument(
@@ -255,6 +260,7 @@ def _outcome(args: argparse.Namespace, config, fix: bool = False, unsafe: bool =
     from checks.runner import Run
 
     run = Run(config, select(all_rules().values(), config.select, config.ignore))
+    run.use_cache = not getattr(args, "no_cache", True)
     return run.check(
         args.paths, fix=fix, unsafe=unsafe, diff_base=getattr(args, "diff_base", None)
     )

@@ -76,6 +76,20 @@ class Linter:
             self.pending.pop(doc.stem, None)
         return sorted(self._diagnostic(doc, r, f) for r, f in findings)
 
+    def pending_of(self, stem: str) -> tuple:
+        """A snapshot of a seed's pending accept entries, for the cache."""
+        return tuple(
+            (p.seed, p.code, p.text, p.unused) for p in self.pending.get(stem, ())
+        )
+
+    def restore_pending(self, stem: str, snapshot: tuple, checked: bool) -> None:
+        """Pending accept entries from the cache; `checked` says whether their
+        seed is being checked (else an unused one is not reported)."""
+        self.pending[stem] = [
+            PendingAccept(seed, code, text, unused if checked else None)
+            for seed, code, text, unused in snapshot
+        ]
+
     def note_accepts(self, doc: Document) -> None:
         """Register the accept entries of a seed that is not being checked, so
         that they still drop corpus findings about it (unused ones are not

@@ -9,10 +9,12 @@ only the findings that concern the seeds asked for, or INDEX.md.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checks.cache import UNCACHEABLE
 from checks.config import Config, ConfigError
 from checks.context import Context
 from checks.corpus import Corpus, Display, SeedRecord, seed_paths
@@ -47,6 +49,23 @@ class Run:
         self.folder = config.corpus_path
         self.linter = Linter(rules, config.severity, context)
         self.display = Display()
+        self.use_cache = False
+
+    def _cache(self):
+        from checks.cache import Cache
+
+        settings = (
+            sorted(
+                r.code
+                for r in self.linter.rules
+                + self.linter.accept_rules
+                + self.linter.corpus_rules
+            ),
+            sorted((k, v.value) for k, v in self.config.severity.items()),
+            self.linter.context.today.isoformat(),
+            str(self.folder.resolve()),
+        )
+        return Cache(self.config.root, settings)
 
     # The corpus ---------------------------------------------------------------
 
@@ -111,21 +130,58 @@ class Run:
         order = list(in_corpus.items()) + [
             (k, p) for k, p in targets.items() if k not in in_corpus
         ]
+        cache = self._cache() if self.use_cache and not fix else None
         for key, path in order:
-            doc = Document(path, path.read_bytes(), self.display(path))
+            raw = path.read_bytes()
+            display = self.display(path)
+            digest = hashlib.sha256(raw).digest() if cache is not None else b""
+            hit = cache.get(display, digest) if cache is not None else None
+            if hit is not None and hit[0] is None and key in targets:
+                hit = None  # cached when it was only read for the corpus rules
+            if hit is not None:
+                diagnostics, record, pending = hit
+                if key in targets:
+                    outcome.files += 1
+                    outcome.diagnostics += diagnostics
+                if record is not None:
+                    records.append(record)
+                if pending:
+                    self.linter.restore_pending(
+                        record.stem if record else path.stem, pending, key in targets
+                    )
+                continue
+            doc = Document(path, raw, display)
+            diagnostics = []
             if key in targets:
                 outcome.files += 1
                 if fix:
                     result = self.linter.fix(doc, unsafe=unsafe)
                     doc = result.document
-                    outcome.diagnostics += result.diagnostics
+                    diagnostics = result.diagnostics
                     outcome.fixed += [(doc.display, f) for f in result.fixed]
                 else:
-                    outcome.diagnostics += self.linter.check(doc)
+                    diagnostics = self.linter.check(doc)
+                outcome.diagnostics += diagnostics
+            record = None
             if key in in_corpus and self.linter.corpus_rules:
-                records.append(self.record(doc))
+                record = self.record(doc)
+                records.append(record)
                 if key not in targets and b"accept" in doc.raw:
                     self.linter.note_accepts(doc)
+            if cache is not None and not any(
+                d.code in UNCACHEABLE for d in diagnostics
+            ):
+                cache.put(
+                    display,
+                    digest,
+                    (
+                        diagnostics if key in targets else None,
+                        record,
+                        self.linter.pending_of(doc.stem),
+                    ),
+                )
+        if cache is not None:
+            cache.save()
         if self.linter.corpus_rules and in_corpus:
             everything = not paths and base is None and not index_named
             stems = {p.stem for p in targets.values()}

@@ -1,0 +1,71 @@
+"""The cache: a second run gives what a first run gives, reads again only
+what changed, and starts afresh when the rules or the code change."""
+
+import pickle
+
+from conftest import BODY, run_checks, write_seed
+
+A = "000_0123456789abcdef"
+B = "001_1111111111111111"
+
+
+def cache_entries(corpus):
+    [path] = (corpus / ".checks_cache").glob("*.pickle")
+    with open(path, "rb") as stream:
+        return pickle.load(stream)
+
+
+def two_seeds(corpus):
+    write_seed(corpus / "seeds", A, BODY.replace("bakery", "bak\u200bery"))
+    write_seed(corpus / "seeds", B, "Snow closed the road above Vell.\n", source=None)
+    run_checks("index", cwd=corpus)
+
+
+def test_a_second_run_reports_the_same_from_the_cache(corpus):
+    two_seeds(corpus)
+    first = run_checks("--format", "json", cwd=corpus)
+    assert (corpus / ".checks_cache" / ".gitignore").read_text() == "*\n"
+    assert set(cache_entries(corpus)) == {f"seeds/{A}.txt", f"seeds/{B}.txt"}
+    second = run_checks("--format", "json", cwd=corpus)
+    assert second.out == first.out and first.codes() == ["ENC005", "HDR014"]
+
+
+def test_a_changed_seed_is_read_again(corpus):
+    two_seeds(corpus)
+    run_checks(cwd=corpus)
+    before = cache_entries(corpus)
+    path = corpus / "seeds" / f"{A}.txt"
+    path.write_text(path.read_text().replace("bak\u200bery", "bakery"))
+    run = run_checks("--format", "json", cwd=corpus)
+    assert run.codes() == ["PRV001", "HDR014"]
+    after = cache_entries(corpus)
+    # Entries are (SHA-256 of the file, results): B kept its entry, A got a new one.
+    assert after[f"seeds/{B}.txt"][0] == before[f"seeds/{B}.txt"][0]
+    assert after[f"seeds/{B}.txt"][1][0] == before[f"seeds/{B}.txt"][1][0]
+    assert after[f"seeds/{A}.txt"][0] != before[f"seeds/{A}.txt"][0]
+
+
+def test_other_rules_do_not_reuse_the_results(corpus):
+    two_seeds(corpus)
+    run_checks(cwd=corpus)
+    assert run_checks("--format", "json", "--select", "ENC", cwd=corpus).codes() == [
+        "ENC005"
+    ]
+    assert run_checks("--format", "json", "--select", "HDR", cwd=corpus).codes() == [
+        "HDR014"
+    ]
+
+
+def test_no_cache_keeps_none(corpus):
+    two_seeds(corpus)
+    assert run_checks("--no-cache", cwd=corpus).code == 0
+    assert not (corpus / ".checks_cache").exists()
+
+
+def test_a_damaged_cache_is_ignored(corpus):
+    two_seeds(corpus)
+    run_checks(cwd=corpus)
+    [path] = (corpus / ".checks_cache").glob("*.pickle")
+    path.write_bytes(b"not a pickle")
+    run = run_checks("--format", "json", cwd=corpus)
+    assert run.code == 0 and run.codes() == ["ENC005", "HDR014"]
