@@ -31,11 +31,25 @@ LAST = """Reyna Alder Harlow Ansel Haddad Moss Velt Sousa Okafor Lund Holm Ruiz 
 Boateng Novak Ortiz Lamas Brandt Marsh Quill Fenn Ashby Corrin Dale Ember Frost""".split()
 PLACES = """Anholm Lowmere Vell Cantrell Orrin Tillbury Marsk Eastwick Harrowgate
 Kestel Brennock Saltash Dunmere Fallow Greyhaven Ostry Pellin Rookby""".split()
-OUTLETS = ["Anholm Courier", "Lowmere Gazette", "Vell Herald", "Orrin Post", "Harbour Radio"]
-BODIES = ["the harbour authority", "the county council", "the water board", "the health ministry", "the port police"]
+OUTLETS = [
+    "Anholm Courier",
+    "Lowmere Gazette",
+    "Vell Herald",
+    "Orrin Post",
+    "Harbour Radio",
+]
+BODIES = [
+    "the harbour authority",
+    "the county council",
+    "the water board",
+    "the health ministry",
+    "the port police",
+]
 NOUNS = """ferry harbour bridge road school clinic market mill dam quay pier bakery
 depot station library shelter reservoir orchard factory ward""".split()
-VERBS = """reopened closed flooded collapsed expanded recovered stalled emptied""".split()
+VERBS = (
+    """reopened closed flooded collapsed expanded recovered stalled emptied""".split()
+)
 TIMES = """on Monday on Tuesday on Wednesday on Thursday on Friday last week this
 month in March in April overnight at dawn""".split(" ")
 
@@ -46,15 +60,29 @@ def person(rng: random.Random) -> str:
 
 def sentence(rng: random.Random) -> str:
     kinds = [
-        lambda: f"The {rng.choice(NOUNS)} in {rng.choice(PLACES)} {rng.choice(VERBS)} {rng.choice(TIMES)}, {rng.choice(BODIES)} said.",
-        lambda: f"Work on the {rng.choice(NOUNS)} is due to start in the spring and should take about {rng.randint(2, 9)} months.",
-        lambda: f"More than {rng.randint(20, 900)} people attended a meeting about the {rng.choice(NOUNS)}, according to the {rng.choice(OUTLETS)}.",
-        lambda: f"Residents of {rng.choice(PLACES)} say the {rng.choice(NOUNS)} has been neglected for years.",
-        lambda: f"{person(rng)}, who runs the {rng.choice(NOUNS)}, said the delays had cost her {rng.randint(2, 40)} days of work.",
+        lambda: (
+            f"The {rng.choice(NOUNS)} in {rng.choice(PLACES)} {rng.choice(VERBS)} {rng.choice(TIMES)}, {rng.choice(BODIES)} said."
+        ),
+        lambda: (
+            f"Work on the {rng.choice(NOUNS)} is due to start in the spring and should take about {rng.randint(2, 9)} months."
+        ),
+        lambda: (
+            f"More than {rng.randint(20, 900)} people attended a meeting about the {rng.choice(NOUNS)}, according to the {rng.choice(OUTLETS)}."
+        ),
+        lambda: (
+            f"Residents of {rng.choice(PLACES)} say the {rng.choice(NOUNS)} has been neglected for years."
+        ),
+        lambda: (
+            f"{person(rng)}, who runs the {rng.choice(NOUNS)}, said the delays had cost her {rng.randint(2, 40)} days of work."
+        ),
         lambda: f"The {rng.choice(NOUNS)} is reportedly in need of repair.",
-        lambda: f"The plan was approved by {rng.choice(BODIES)} after a vote of {rng.randint(5, 9)} to {rng.randint(0, 4)}.",
-        lambda: f"Traffic along the coast road was slow for most of the day.",
-        lambda: f"The {rng.choice(OUTLETS)} reported that the budget had risen by {rng.randint(2, 30)} percent.",
+        lambda: (
+            f"The plan was approved by {rng.choice(BODIES)} after a vote of {rng.randint(5, 9)} to {rng.randint(0, 4)}."
+        ),
+        lambda: "Traffic along the coast road was slow for most of the day.",
+        lambda: (
+            f"The {rng.choice(OUTLETS)} reported that the budget had risen by {rng.randint(2, 30)} percent."
+        ),
     ]
     return rng.choice(kinds)()
 
@@ -93,7 +121,9 @@ def body(rng: random.Random, size: int, pseudonym: str | None, bad_quote: bool) 
     return "\n\n".join(paragraphs) + "\n"
 
 
-def generate(out: Path, seeds: int, seed: int = 7, bad: float = 0.02, size: int = 4000) -> None:
+def generate(
+    out: Path, seeds: int, seed: int = 7, bad: float = 0.02, size: int = 4000
+) -> None:
     rng = random.Random(seed)
     folder = out / "seeds"
     folder.mkdir(parents=True, exist_ok=True)
@@ -108,7 +138,9 @@ def generate(out: Path, seeds: int, seed: int = 7, bad: float = 0.02, size: int 
         cites = sorted({o for o in OUTLETS if o in text})
         fields = {
             "id": seed_id,
-            "date": "2024-13-40" if flaw == "date" else f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            "date": "2024-13-40"
+            if flaw == "date"
+            else f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
             "title": f"{rng.choice(NOUNS).capitalize()} in {rng.choice(PLACES)}",
             "source": {
                 "name": rng.choice(OUTLETS),
@@ -121,7 +153,9 @@ def generate(out: Path, seeds: int, seed: int = 7, bad: float = 0.02, size: int 
         if alias and flaw != "pseudonym" and alias in text:
             fields["pseudonyms"] = [alias]
         digest = hashlib.sha256(text.encode()).hexdigest()
-        fields["sha256"] = hashlib.sha256(b"other").hexdigest() if flaw == "hash" else digest
+        fields["sha256"] = (
+            hashlib.sha256(b"other").hexdigest() if flaw == "hash" else digest
+        )
         (folder / f"{seed_id}.txt").write_text(f"---\n{dump_fields(fields)}---\n{text}")
         entries.append(
             Entry(
@@ -134,7 +168,9 @@ def generate(out: Path, seeds: int, seed: int = 7, bad: float = 0.02, size: int 
                 sha256=digest,
             )
         )
-    (folder / "INDEX.md").write_text(f"{PREAMBLE}{START}\n{render_region(entries, None)}{END}\n")
+    (folder / "INDEX.md").write_text(
+        f"{PREAMBLE}{START}\n{render_region(entries, None)}{END}\n"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,22 +24,39 @@ from pathlib import Path
 def measure(command: list[str], cwd: Path) -> tuple[float, float, int, int]:
     """(wall seconds, CPU seconds, peak RSS in KiB, exit status) of one run."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - start
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+    return (
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss,
+        os.waitstatus_to_exitcode(status),
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("corpus", type=Path, help="a folder made by benchmarks/generate.py")
+    parser.add_argument(
+        "corpus", type=Path, help="a folder made by benchmarks/generate.py"
+    )
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--checks-args", default="--no-cache", help="extra arguments for checks")
+    parser.add_argument(
+        "--checks-args", default="--no-cache", help="extra arguments for checks"
+    )
     args = parser.parse_args(argv)
     seeds = args.corpus / "seeds"
     count = sum(1 for _ in seeds.glob("*.txt"))
     tools = {
-        "checks": [sys.executable, "-m", "checks", "--quiet", *args.checks_args.split()],
+        "checks": [
+            sys.executable,
+            "-m",
+            "checks",
+            "--quiet",
+            *args.checks_args.split(),
+        ],
     }
     proselint = shutil.which("proselint")
     if proselint:
@@ -58,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
             f"peak {rss / 1024:6.0f} MiB  (exit {status})"
         )
     if len(rates) == 2:
-        print(f"  checks / proselint documents per second: {rates['checks'] / rates['proselint 0.16.0']:.2f}")
+        print(
+            f"  checks / proselint documents per second: {rates['checks'] / rates['proselint 0.16.0']:.2f}"
+        )
     return 0
 
 

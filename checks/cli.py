@@ -94,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="drop the findings FILE records (default: [tool.checks] baseline)",
     )
     check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="processes to read seeds with (default: all cores; 1 for none)",
+    )
+    check.add_argument(
         "--no-cache",
         action="store_true",
         help="read every seed afresh, and keep no cache (.checks_cache/)",
@@ -261,6 +268,10 @@ def _outcome(args: argparse.Namespace, config, fix: bool = False, unsafe: bool =
 
     run = Run(config, select(all_rules().values(), config.select, config.ignore))
     run.use_cache = not getattr(args, "no_cache", True)
+    jobs = getattr(args, "jobs", None)
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
+    run.jobs = jobs or os.cpu_count() or 1
     return run.check(
         args.paths, fix=fix, unsafe=unsafe, diff_base=getattr(args, "diff_base", None)
     )

@@ -10,6 +10,7 @@ only the findings that concern the seeds asked for, or INDEX.md.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,24 @@ class Outcome:
     files: int = 0
 
 
+# Below this many seeds to read, starting processes costs more than it saves.
+PARALLEL_FROM = 200
+_WORKER: Run | None = None
+
+
+def _start_worker(config: Config, codes: list[str], today) -> None:
+    global _WORKER
+    from checks.registry import all_rules
+
+    rules = [all_rules()[code] for code in codes]
+    _WORKER = Run(config, rules, Context(today=today))
+
+
+def _work(batch: list) -> list:
+    assert _WORKER is not None
+    return [_WORKER.compute(*item) for item in batch]
+
+
 def _key(path: Path) -> tuple[int, int]:
     info = path.stat()
     return info.st_dev, info.st_ino
@@ -50,6 +69,61 @@ class Run:
         self.linter = Linter(rules, config.severity, context)
         self.display = Display()
         self.use_cache = False
+        self.jobs = 1
+
+    def compute(
+        self,
+        path: str,
+        raw: bytes,
+        display: str,
+        is_target: bool,
+        in_corpus: bool,
+        fix: bool = False,
+        unsafe: bool = False,
+    ) -> tuple[tuple, list]:
+        """One seed's results: ((diagnostics or None, record or None, pending
+        accept entries), fixes applied)."""
+        doc = Document(Path(path), raw, display)
+        diagnostics = None
+        fixed: list[tuple[str, Fix]] = []
+        if is_target:
+            if fix:
+                result = self.linter.fix(doc, unsafe=unsafe)
+                doc = result.document
+                diagnostics = result.diagnostics
+                fixed = [(doc.display, f) for f in result.fixed]
+            else:
+                diagnostics = self.linter.check(doc)
+        record = None
+        if in_corpus and self.linter.corpus_rules:
+            record = self.record(doc)
+            if not is_target and b"accept" in doc.raw:
+                self.linter.note_accepts(doc)
+        return (diagnostics, record, self.linter.pending_of(doc.stem)), fixed
+
+    def _in_parallel(self, work: list, jobs: int) -> list:
+        """compute() for each item, in `jobs` processes, in order."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        codes = sorted(
+            r.code
+            for r in self.linter.rules
+            + self.linter.accept_rules
+            + self.linter.corpus_rules
+        )
+        size = max(1, min(256, len(work) // (jobs * 4) or 1))
+        batches = [work[i : i + size] for i in range(0, len(work), size)]
+        context = multiprocessing.get_context(
+            "fork" if hasattr(os, "fork") else "spawn"
+        )
+        with ProcessPoolExecutor(
+            jobs,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(self.config, codes, self.linter.context.today),
+        ) as pool:
+            return [result for batch in pool.map(_work, batches) for result in batch]
 
     def _cache(self):
         from checks.cache import Cache
@@ -131,7 +205,9 @@ class Run:
             (k, p) for k, p in targets.items() if k not in in_corpus
         ]
         cache = self._cache() if self.use_cache and not fix else None
-        for key, path in order:
+        results: list = [None] * len(order)
+        misses: list[int] = []
+        for i, (key, path) in enumerate(order):
             raw = path.read_bytes()
             display = self.display(path)
             digest = hashlib.sha256(raw).digest() if cache is not None else b""
@@ -139,46 +215,42 @@ class Run:
             if hit is not None and hit[0] is None and key in targets:
                 hit = None  # cached when it was only read for the corpus rules
             if hit is not None:
-                diagnostics, record, pending = hit
-                if key in targets:
-                    outcome.files += 1
-                    outcome.diagnostics += diagnostics
-                if record is not None:
-                    records.append(record)
-                if pending:
-                    self.linter.restore_pending(
-                        record.stem if record else path.stem, pending, key in targets
-                    )
-                continue
-            doc = Document(path, raw, display)
-            diagnostics = []
+                results[i] = (hit, [])
+            else:
+                misses.append(i)
+                results[i] = (raw, display, digest)
+        jobs = self.jobs if not fix and len(misses) >= PARALLEL_FROM else 1
+        work = [
+            (
+                str(order[i][1]),
+                *results[i][:2],
+                order[i][0] in targets,
+                order[i][0] in in_corpus,
+            )
+            for i in misses
+        ]
+        if jobs > 1:
+            computed = self._in_parallel(work, jobs)
+        else:
+            computed = [self.compute(*item, fix=fix, unsafe=unsafe) for item in work]
+        for i, item, (value, fixed) in zip(misses, work, computed):
+            digest = results[i][2]
+            results[i] = (value, fixed)
+            if cache is not None and not any(
+                d.code in UNCACHEABLE for d in value[0] or ()
+            ):
+                cache.put(item[2], digest, value)
+        for (key, path), (value, fixed) in zip(order, results):
+            diagnostics, record, pending = value
             if key in targets:
                 outcome.files += 1
-                if fix:
-                    result = self.linter.fix(doc, unsafe=unsafe)
-                    doc = result.document
-                    diagnostics = result.diagnostics
-                    outcome.fixed += [(doc.display, f) for f in result.fixed]
-                else:
-                    diagnostics = self.linter.check(doc)
-                outcome.diagnostics += diagnostics
-            record = None
-            if key in in_corpus and self.linter.corpus_rules:
-                record = self.record(doc)
+                outcome.diagnostics += diagnostics or []
+                outcome.fixed += fixed
+            if record is not None:
                 records.append(record)
-                if key not in targets and b"accept" in doc.raw:
-                    self.linter.note_accepts(doc)
-            if cache is not None and not any(
-                d.code in UNCACHEABLE for d in diagnostics
-            ):
-                cache.put(
-                    display,
-                    digest,
-                    (
-                        diagnostics if key in targets else None,
-                        record,
-                        self.linter.pending_of(doc.stem),
-                    ),
+            if pending:
+                self.linter.restore_pending(
+                    record.stem if record else path.stem, pending, key in targets
                 )
         if cache is not None:
             cache.save()
