@@ -15,15 +15,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-NUM_PERM = 128
+NUM_PERM = 256
 SEED = 20221213
 SHINGLE = 5
-# Words survive a light edit better than shingles do, so a pair whose shingles
-# reach the threshold has words above it; candidates are taken a little below.
-CANDIDATE_MARGIN = 0.1
+# Words survive a light edit better than shingles do: a pair whose 5-word
+# shingles reach the threshold shares more of its words than that.  Candidates
+# are pairs whose words are alike a little above the threshold, which keeps
+# texts on the same subject (alike in words, not in sentences) out.
+CANDIDATE_MARGIN = -0.05
 # However alike a corpus's vocabulary, no seed is measured against more than
 # this many earlier seeds (the most alike by signature).
-MAX_MEASURED = 16
+MAX_MEASURED = 8
 
 
 def words(body: bytes) -> list[bytes]:
@@ -73,7 +75,7 @@ def candidates(
     first, at most MAX_MEASURED."""
     from rensa import RMinHashLSH
 
-    floor = max(0.3, threshold - CANDIDATE_MARGIN)
+    floor = min(0.95, max(0.3, threshold - CANDIDATE_MARGIN))
     lsh = RMinHashLSH(threshold=floor, num_perm=NUM_PERM, num_bands=bands_for(floor))
     sketches: dict[int, Any] = {}
     for key, sketch in signatures:

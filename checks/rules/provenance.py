@@ -102,7 +102,7 @@ def near_duplicate(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     def shingles_of(i: int) -> set:
         if i not in cache:
             cache[i] = shingles(corpus.body(records[i]))
-            if len(cache) > 256:
+            if len(cache) > 4096:
                 cache.popitem(last=False)
         cache.move_to_end(i)
         return cache[i]
