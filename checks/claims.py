@@ -288,16 +288,36 @@ def _capital_after(text: str, at: int) -> int:
     return i if text[i : i + 1].isupper() else -1
 
 
+def _hints_organisation(words: list[str]) -> bool:
+    """Whether a few words could hold an organisation's name: an acronym, an
+    outlet, or an organisation word ("Ministry", "Gazette")."""
+    for word in words:
+        word = word.strip(".,;:()\"'\u201c\u201d\u2018\u2019")
+        if (
+            len(word) > 1
+            and word[0].isupper()
+            and (
+                word.isupper()
+                or word in KNOWN_OUTLETS
+                or word.lower() in ORGANISATION_WORDS
+            )
+        ):
+            return True
+    return False
+
+
 def _sources(claims: Claims, verbs: list[tuple[int, int]]) -> None:
     text = claims.prose.text
     candidates: list[tuple[int, int]] = []
     for s, e in verbs:
-        if _capital_before(text, s):
+        if _capital_before(text, s) and _hints_organisation(
+            text[max(0, s - 50) : s].split()[-5:]
+        ):
             before = name_before(text, s)
             if before:
                 candidates.append(before)
         after = _capital_after(text, e)
-        if after >= 0:
+        if after >= 0 and _hints_organisation(text[after : after + 50].split()[:5]):
             found = name_after(text, after)
             if found:
                 candidates.append(found)
