@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 from checks.claims import Claims, analyse
 from checks.context import Context
-from checks.diagnostic import Edit, Finding, Fix
+from checks.diagnostic import Finding, Fix
 from checks.document import Document, HeaderForm
-from checks.header import dump_fields
 from checks.registry import rule
+from checks.rules.header import extend_list_field
 from checks.rules.pseudonyms import english
 
 
@@ -135,24 +135,9 @@ def weasel_attribution(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 def _declare_cites(doc: Document, names: list[str]) -> Fix:
     current = declared_cites(doc)
-    wanted = current + [n for n in names if _key(n) not in {_key(c) for c in current}]
-    newline = "\r\n" if "\r\n" in doc.text[: doc.body_start] else "\n"
-    text = dump_fields({"cites": wanted}, newline)
-    key = doc.key_span(("cites",))
-    if key is None:
-        edit = Edit(doc.header_end, doc.header_end, text)
-    else:
-        value = doc.value_span(("cites",)) or key
-        end = value[1]
-        if doc.text[end - 1 : end] != "\n":
-            line_end = doc.text.find("\n", end)
-            end = doc.header_end if line_end < 0 else min(line_end + 1, doc.header_end)
-        edit = Edit(key[0], end, text)
-    added = [n for n in wanted if n not in current]
-    return Fix(
-        f"added {', '.join(added)} to the header's cites, for review",
-        (edit,),
-        safe=False,
+    have = {_key(c) for c in current}
+    return extend_list_field(
+        doc, "cites", current, current + [n for n in names if _key(n) not in have]
     )
 
 

@@ -481,3 +481,28 @@ def accept_entries(doc: Document) -> list:
         e if isinstance(e, dict) and isinstance(e.get("code"), str) else {"code": ""}
         for e in entries
     ]
+
+
+def extend_list_field(
+    doc: Document, field: str, current: list[str], wanted: list[str]
+) -> Fix:
+    """An unsafe fix that writes header list `field` as `wanted` (which
+    starts with `current`), for a person to review: used to declare what a
+    detector found."""
+    newline = _newline(doc)
+    text = dump_fields({field: wanted}, newline)
+    key = doc.key_span((field,))
+    if key is None:
+        edit = Edit(doc.header_end, doc.header_end, text)
+    else:
+        end = (doc.value_span((field,)) or key)[1]
+        if doc.text[end - 1 : end] != "\n":
+            line_end = doc.text.find("\n", end)
+            end = doc.header_end if line_end < 0 else min(line_end + 1, doc.header_end)
+        edit = Edit(key[0], end, text)
+    added = [n for n in wanted if n not in current]
+    return Fix(
+        f"added {', '.join(added)} to the header's {field}, for review",
+        (edit,),
+        safe=False,
+    )

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.context import Context
-from checks.diagnostic import Edit, Finding, Fix
+from checks.diagnostic import Finding, Fix
 from checks.document import Document, HeaderForm
-from checks.header import dump_fields
 from checks.pseudonyms import Found, detect, mentions
 from checks.registry import rule
+from checks.rules.header import extend_list_field
 
 
 def english(doc: Document) -> bool:
@@ -56,23 +56,8 @@ def _normal(name: str) -> str:
 def _declare(doc: Document, names: list[str]) -> Fix:
     """Add `names` to the header's `pseudonyms`, keeping those declared."""
     current = declared(doc)
-    wanted = current + [n for n in names if n not in current]
-    newline = "\r\n" if "\r\n" in doc.text[: doc.body_start] else "\n"
-    text = dump_fields({"pseudonyms": wanted}, newline)
-    key = doc.key_span(("pseudonyms",))
-    if key is None:
-        edit = Edit(doc.header_end, doc.header_end, text)
-    else:
-        value = doc.value_span(("pseudonyms",)) or key
-        end = value[1]
-        if doc.text[end - 1 : end] != "\n":
-            line_end = doc.text.find("\n", end)
-            end = doc.header_end if line_end < 0 else min(line_end + 1, doc.header_end)
-        edit = Edit(key[0], end, text)
-    return Fix(
-        f"added {', '.join(n for n in names if n not in current)} to the header's pseudonyms, for review",
-        (edit,),
-        safe=False,
+    return extend_list_field(
+        doc, "pseudonyms", current, current + [n for n in names if n not in current]
     )
 
 
