@@ -36,6 +36,11 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _path_or_url(value: str):
+    """A local path, or a URL (a shard behind fsspec) kept as written."""
+    return value if "://" in value else Path(value)
+
+
 def _codes(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
@@ -53,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths",
         nargs="*",
-        type=Path,
+        type=_path_or_url,
         metavar="PATH",
         help="files or folders (default: the configured corpus)",
     )
@@ -99,6 +104,17 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="processes to read seeds with (default: all cores; 1 for none)",
+    )
+    check.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where to run the per-seed rules: here, or on a Dask cluster",
+    )
+    check.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler, as tcp://host:8786",
     )
     check.add_argument(
         "--no-cache",
@@ -272,6 +288,10 @@ def _outcome(args: argparse.Namespace, config, fix: bool = False, unsafe: bool =
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
     run.jobs = jobs or os.cpu_count() or 1
+    run.engine = getattr(args, "engine", "local")
+    run.scheduler = getattr(args, "scheduler", None)
+    if run.engine == "dask" and not run.scheduler:
+        raise UsageError("--engine dask needs --scheduler ADDRESS")
     return run.check(
         args.paths, fix=fix, unsafe=unsafe, diff_base=getattr(args, "diff_base", None)
     )

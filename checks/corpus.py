@@ -19,6 +19,7 @@ from checks.config import ConfigError
 from checks.diagnostic import Place
 from checks.document import Document, HeaderForm
 from checks.index import Entry, IndexFile, entry_from_header
+from checks.shards import SUFFIXES
 
 SEED_NAME = re.compile(r"([0-9]{3,})_([0-9a-f]{16})")
 
@@ -27,7 +28,7 @@ def _walk(folder: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in files:
-            if name.endswith(".txt") and not name.startswith("."):
+            if name.endswith((".txt", *SUFFIXES)) and not name.startswith("."):
                 yield Path(root, name)
 
 
@@ -99,6 +100,7 @@ class SeedRecord:
     id_place: Place
     signature: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
+    indexed: bool = True  # whether INDEX.md lists it (records of shards are not)
 
     @classmethod
     def of(cls, doc: Document) -> SeedRecord:
@@ -148,9 +150,16 @@ class Corpus:
 
     def body(self, record: SeedRecord) -> bytes:
         """A seed's body, read again: records do not keep bodies (a seed not yet
-        written keeps its own in `extra`)."""
+        written keeps its own in `extra`, a record of a shard says where it is)."""
         if "body" in record.extra:
             return record.extra["body"]
+        if "shard" in record.extra:
+            from checks.shards import read_line, to_record
+
+            url, line = record.extra["shard"]
+            text = read_line(url, line)
+            raw = to_record(url, line, text).raw if text is not None else None
+            return Document(record.path, raw).body if raw else b""
         return Document(record.path, record.path.read_bytes()).body
 
     def index_place(self, start: int, end: int) -> Place:

@@ -19,12 +19,13 @@ from checks.cache import UNCACHEABLE
 from checks.config import Config, ConfigError
 from checks.context import Context
 from checks.corpus import Corpus, Display, SeedRecord, seed_paths
-from checks.diagnostic import CorpusFinding, Diagnostic, Fix
+from checks.diagnostic import CorpusFinding, Diagnostic, Fix, Place
 from checks.document import Document
 from checks.fixes import write_atomic
 from checks.index import NAME, read_index, rendered_index
 from checks.linter import Linter
 from checks.registry import Rule
+from checks.shards import is_shard
 
 
 @dataclass
@@ -32,6 +33,15 @@ class Outcome:
     diagnostics: list[Diagnostic]
     fixed: list[tuple[str, Fix]] = field(default_factory=list)
     files: int = 0
+
+
+@dataclass(frozen=True)
+class _Line:
+    shard: str
+    line: int
+    source: str
+    raw: bytes | None
+    problem: str | None
 
 
 # Below this many seeds to read, starting processes costs more than it saves.
@@ -52,6 +62,23 @@ def _work(batch: list) -> list:
     return [_WORKER.compute(*item) for item in batch]
 
 
+_REMOTE: dict = {}
+
+
+def _work_remote(batch: list, config: Config, codes: list[str], today) -> list:
+    """A batch of seeds on a Dask worker; the worker keeps one Run per set of
+    rules, configuration and date."""
+    key = (repr(config), tuple(codes), today)
+    run = _REMOTE.get(key)
+    if run is None:
+        from checks.registry import all_rules
+
+        run = _REMOTE[key] = Run(
+            config, [all_rules()[c] for c in codes], Context(today=today)
+        )
+    return [run.compute(*item) for item in batch]
+
+
 def _key(path: Path) -> tuple[int, int]:
     info = path.stat()
     return info.st_dev, info.st_ino
@@ -70,6 +97,8 @@ class Run:
         self.display = Display()
         self.use_cache = False
         self.jobs = 1
+        self.engine = "local"
+        self.scheduler: str | None = None
 
     def compute(
         self,
@@ -101,17 +130,137 @@ class Run:
                 self.linter.note_accepts(doc)
         return (diagnostics, record, self.linter.pending_of(doc.stem)), fixed
 
-    def _in_parallel(self, work: list, jobs: int) -> list:
-        """compute() for each item, in `jobs` processes, in order."""
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+    def _shard(
+        self, url: str, display: str, checked: bool
+    ) -> tuple[list[Diagnostic], list[SeedRecord]]:
+        """Every record of a shard through the rules, reported at the shard's
+        lines; and their corpus records."""
+        from checks.shards import records, virtual_name
 
-        codes = sorted(
+        diagnostics: list[Diagnostic] = []
+        corpus_records: list[SeedRecord] = []
+        folder = Path(url).parent if "://" not in url else Path(".")
+        items, origins = [], []
+        try:
+            for record in records(url):
+                if record.raw is None:
+                    rule = self._rule("HDR016")
+                    if rule is not None and checked:
+                        diagnostics.append(
+                            self._at_line(display, record, rule, record.problem)
+                        )
+                    continue
+                virtual = folder / virtual_name(record)
+                items.append((str(virtual), record.raw, str(virtual), checked, True))
+                origins.append(record)
+        except (OSError, ValueError, ImportError) as error:
+            rule = self._rule("HDR016")
+            if rule is not None:
+                blank = _Line(url, 1, "", None, None)
+                diagnostics.append(
+                    self._at_line(
+                        display, blank, rule, f"cannot read the shard: {error}"
+                    )
+                )
+            return diagnostics, corpus_records
+        computed = self._spread(items)
+        for record, ((found, seed_record, pending), _) in zip(origins, computed):
+            for d in found or ():
+                where = f"{d.line}:{d.column}"
+                diagnostics.append(
+                    Diagnostic(
+                        path=display,
+                        line=record.line,
+                        column=1,
+                        end_line=record.line,
+                        end_column=1,
+                        code=d.code,
+                        name=d.name,
+                        severity=d.severity,
+                        message=f"{d.message} (record {record.seed_id or '?'}, at {where} of the seed it stands for)",
+                        fix=None,
+                        source=record.source,
+                    )
+                )
+            if seed_record is not None:
+                seed_record.display = display
+                seed_record.id_place = Place(
+                    display, record.line, 1, record.line, 1, record.source
+                )
+                seed_record.extra["shard"] = (url, record.line)
+                seed_record.indexed = False
+                corpus_records.append(seed_record)
+            if pending:
+                self.linter.restore_pending(
+                    seed_record.stem if seed_record else "", pending, checked
+                )
+        return diagnostics, corpus_records
+
+    def _rule(self, code: str):
+        return next((r for r in self.linter.rules if r.code == code), None)
+
+    def _at_line(self, display: str, record, rule, message: str) -> Diagnostic:
+        return Diagnostic(
+            path=display,
+            line=record.line,
+            column=1,
+            end_line=record.line,
+            end_column=1,
+            code=rule.code,
+            name=rule.name,
+            severity=self.config.severity.get(rule.code, rule.severity),
+            message=message,
+            source=record.source,
+        )
+
+    def _on_dask(self, work: list) -> list:
+        """compute() for each item on a Dask distributed cluster, in order:
+        batches of seeds go to the workers, their results come back here for
+        the corpus-wide rules."""
+        try:
+            from distributed import Client
+        except ImportError:
+            raise ConfigError(
+                "--engine dask needs dask.distributed: pip install 'seed-checks[dask]'"
+            ) from None
+        size = max(1, min(256, len(work) // 64 or 1))
+        batches = [work[i : i + size] for i in range(0, len(work), size)]
+        try:
+            with Client(self.scheduler, timeout="30s") as client:
+                futures = client.map(
+                    _work_remote,
+                    batches,
+                    config=self.config,
+                    codes=self._codes(),
+                    today=self.linter.context.today,
+                    pure=False,
+                )
+                return [result for batch in client.gather(futures) for result in batch]
+        except OSError as error:
+            raise ConfigError(f"--scheduler {self.scheduler}: {error}") from None
+
+    def _codes(self) -> list[str]:
+        return sorted(
             r.code
             for r in self.linter.rules
             + self.linter.accept_rules
             + self.linter.corpus_rules
         )
+
+    def _spread(self, work: list, fix: bool = False, unsafe: bool = False) -> list:
+        """compute() for each item: here, in processes, or on a cluster."""
+        if self.engine == "dask" and work and not fix:
+            return self._on_dask(work)
+        if self.jobs > 1 and len(work) >= PARALLEL_FROM and not fix:
+            return self._in_parallel(work, self.jobs)
+        return [self.compute(*item, fix=fix, unsafe=unsafe) for item in work]
+
+    def _in_parallel(self, work: list, jobs: int) -> list:
+        """compute() for each item, in `jobs` processes, in order."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        codes = self._codes()
         size = max(1, min(256, len(work) // (jobs * 4) or 1))
         batches = [work[i : i + size] for i in range(0, len(work), size)]
         context = multiprocessing.get_context(
@@ -183,6 +332,8 @@ class Run:
             if not self.folder.is_dir():
                 raise ConfigError(f"--diff-base: no corpus folder {self.folder}")
             base = base_changes(self.folder, diff_base)
+        urls = [p for p in paths if isinstance(p, str)]
+        paths = [p for p in paths if not isinstance(p, str)]
         in_corpus = self.corpus_files()
         index_path = self.folder / NAME
         index_named = base is not None and base.index_changed
@@ -191,7 +342,7 @@ class Run:
             if any(p.samefile(index_path) for p in named_index if index_path.exists()):
                 index_named = True
             paths = [p for p in paths if p not in named_index]
-        if paths or index_named and base is None:
+        if paths or urls or index_named and base is None:
             targets = {_key(p): p for p in seed_paths(paths)}
         elif self.folder.is_dir():
             targets = dict(in_corpus)
@@ -204,6 +355,9 @@ class Run:
         order = list(in_corpus.items()) + [
             (k, p) for k, p in targets.items() if k not in in_corpus
         ]
+        shards = [(k, p) for k, p in order if is_shard(p.name)]
+        order = [(k, p) for k, p in order if not is_shard(p.name)]
+        shards += [((url, 0), url) for url in urls]
         cache = self._cache() if self.use_cache and not fix else None
         results: list = [None] * len(order)
         misses: list[int] = []
@@ -219,7 +373,6 @@ class Run:
             else:
                 misses.append(i)
                 results[i] = (raw, display, digest)
-        jobs = self.jobs if not fix and len(misses) >= PARALLEL_FROM else 1
         work = [
             (
                 str(order[i][1]),
@@ -229,10 +382,7 @@ class Run:
             )
             for i in misses
         ]
-        if jobs > 1:
-            computed = self._in_parallel(work, jobs)
-        else:
-            computed = [self.compute(*item, fix=fix, unsafe=unsafe) for item in work]
+        computed = self._spread(work, fix, unsafe)
         for i, item, (value, fixed) in zip(misses, work, computed):
             digest = results[i][2]
             results[i] = (value, fixed)
@@ -254,6 +404,14 @@ class Run:
                 )
         if cache is not None:
             cache.save()
+        for key, shard in shards:
+            display = shard if isinstance(shard, str) else self.display(shard)
+            found, shard_records = self._shard(
+                str(shard), display, key in targets or isinstance(shard, str)
+            )
+            outcome.files += 1
+            outcome.diagnostics += found
+            records += shard_records
         if self.linter.corpus_rules and in_corpus:
             everything = not paths and base is None and not index_named
             stems = {p.stem for p in targets.values()}
@@ -303,7 +461,9 @@ class Run:
     # Writing INDEX.md -------------------------------------------------------------
 
     def write_index(self, corpus: Corpus) -> Fix:
-        entries = [r.entry for r in corpus.records if r.number is not None]
+        entries = [
+            r.entry for r in corpus.records if r.number is not None and r.indexed
+        ]
         text = rendered_index(entries, corpus.index)
         old = corpus.index.text if corpus.index is not None else None
         if text != old:

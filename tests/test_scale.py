@@ -53,3 +53,100 @@ def test_several_processes_give_the_same_diagnostics_in_the_same_order(generated
 def test_a_bad_jobs_count_is_a_usage_error(generated):
     run = run_checks("--jobs", "0", cwd=generated)
     assert run.code == 2 and "--jobs must be 1 or more" in run.err
+
+
+def shard_of(generated, out, count=30, extra=()):
+    """The first generated seeds as one JSON Lines shard."""
+    import json
+
+    import yaml
+
+    lines = []
+    for path in sorted((generated / "seeds").glob("*.txt"))[:count]:
+        head, body = path.read_text().split("\n---\n", 1)
+        record = yaml.safe_load(head[4:])
+        record = {
+            k: v if isinstance(v, (dict, list)) else str(v) for k, v in record.items()
+        }
+        lines.append(json.dumps(dict(record, text=body)))
+    out.write_text("\n".join([*lines, *extra]) + "\n")
+    return out
+
+
+def test_a_shard_gives_the_seeds_diagnostics_at_its_lines(generated, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.checks]\ncorpus = "shards"\n')
+    (tmp_path / "shards").mkdir()
+    shard = shard_of(
+        generated, tmp_path / "shards" / "part-0.jsonl", extra=['{"text": 5}']
+    )
+    as_seeds = run_checks(
+        "--format",
+        "json",
+        "--no-cache",
+        "--select",
+        "CLM001,PSN001,HDR011",
+        cwd=generated,
+    )
+    in_shard = run_checks("--format", "json", "--no-cache", cwd=tmp_path)
+    names = sorted(p.stem for p in (generated / "seeds").glob("*.txt"))[:30]
+    expected = sorted(
+        (names.index(d["path"].split("/")[-1][:-4]) + 1, d["code"])
+        for d in as_seeds.json["diagnostics"]
+        if d["path"].split("/")[-1][:-4] in names
+    )
+    got = [
+        (d["line"], d["code"])
+        for d in in_shard.json["diagnostics"]
+        if d["code"] in ("CLM001", "PSN001", "HDR011")
+    ]
+    assert sorted(got) == expected and expected
+    bad = [d for d in in_shard.json["diagnostics"] if d["code"] == "HDR016"]
+    assert [(d["path"], d["line"], d["message"]) for d in bad] == [
+        ("shards/part-0.jsonl", 31, "a record needs its body as a string `text`")
+    ]
+    assert "IDX001" not in in_shard.codes()  # shards are not listed in INDEX.md
+    assert shard.is_file()
+
+
+def test_a_compressed_shard_is_read_through_its_url(generated, tmp_path):
+    import gzip
+
+    plain = shard_of(generated, tmp_path / "part.jsonl", count=10)
+    packed = tmp_path / "part.jsonl.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    one = run_checks("--format", "json", "--no-cache", str(plain), cwd=tmp_path)
+    other = run_checks("--format", "json", "--no-cache", packed.as_uri(), cwd=tmp_path)
+    assert [(d["line"], d["code"], d["message"]) for d in one.json["diagnostics"]] == [
+        (d["line"], d["code"], d["message"]) for d in other.json["diagnostics"]
+    ]
+    assert other.json["diagnostics"][0]["path"] == packed.as_uri()
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as local:
+        yield local.scheduler_address
+
+
+def test_the_dask_engine_gives_what_a_local_run_gives(generated, cluster, tmp_path):
+    local = run_checks("--format", "json", "--no-cache", "--jobs", "1", cwd=generated)
+    remote = run_checks(
+        "--format",
+        "json",
+        "--no-cache",
+        "--engine",
+        "dask",
+        "--scheduler",
+        cluster,
+        cwd=generated,
+    )
+    assert remote.code == local.code == 1
+    assert remote.out == local.out
+
+
+def test_the_dask_engine_needs_a_scheduler(generated):
+    run = run_checks("--engine", "dask", cwd=generated)
+    assert run.code == 2 and "--engine dask needs --scheduler ADDRESS" in run.err

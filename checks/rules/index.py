@@ -36,7 +36,7 @@ def missing_index(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     ## Fix (safe)
     `checks --fix` (or `checks index`) creates INDEX.md with a row per seed.
     """
-    if corpus.index is None and corpus.records:
+    if corpus.index is None and any(r.indexed for r in corpus.records):
         yield CorpusFinding(
             corpus.index_place(0, 0),
             f"no INDEX.md in {corpus.folder.name}/: run `checks index` to write one",
@@ -100,7 +100,7 @@ def unindexed_seed(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     listed = index.rows_by_id()
     at = corpus.index_place(index.region[1], index.region[1] + len(END))
     for record in corpus.records:
-        if record.number is not None and record.stem not in listed:
+        if record.indexed and record.number is not None and record.stem not in listed:
             yield CorpusFinding(
                 at,
                 f"seed {record.stem} has no row in INDEX.md",

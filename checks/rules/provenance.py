@@ -157,7 +157,7 @@ def number_sequence(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         if row.tombstone:
             owners.setdefault(row.number, row.id)
     for record in corpus.records:
-        if record.number is None:
+        if record.number is None or not record.indexed:
             continue
         owner = owners.setdefault(record.number, record.stem)
         if owner != record.stem:
@@ -169,7 +169,11 @@ def number_sequence(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
                 seed=record.stem,
             )
     numbers = sorted(owners)
-    first_of = {r.number: r for r in reversed(corpus.records) if r.number is not None}
+    first_of = {
+        r.number: r
+        for r in reversed(corpus.records)
+        if r.number is not None and r.indexed
+    }
     expected = 0
     for number in numbers:
         if number > expected and number in first_of:
