@@ -24,35 +24,50 @@ from checks.shards import SUFFIXES
 SEED_NAME = re.compile(r"([0-9]{3,})_([0-9a-f]{16})")
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.endswith((".txt", *SUFFIXES)) and not name.startswith("."):
-                yield Path(root, name)
+def _walk(folder: Path) -> Iterator[tuple[str, tuple[int, int]]]:
+    """(path, (device, inode)) of each seed file below `folder`, hidden
+    folders and files skipped, in no particular order."""
+    device = os.stat(folder).st_dev
+    pending = [str(folder)]
+    while pending:
+        try:
+            entries = list(os.scandir(pending.pop()))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            elif entry.name.endswith((".txt", *SUFFIXES)) and entry.is_file():
+                if entry.is_symlink():
+                    info = entry.stat()
+                    yield entry.path, (info.st_dev, info.st_ino)
+                else:
+                    yield entry.path, (device, entry.inode())
 
 
 def seed_paths(paths: Iterable[Path]) -> list[Path]:
-    """The `.txt` files named, or under the folders named (hidden ones
+    """The seed files named, or under the folders named (hidden ones
     skipped), each once, in a stable order."""
-    found: list[Path] = []
-    seen: set[tuple[int, int]] = set()
+    return list(seed_files(paths).values())
+
+
+def seed_files(paths: Iterable[Path]) -> dict[tuple[int, int], Path]:
+    """seed_paths() keyed by (device, inode), so that a file named twice, or
+    by two names, is read once."""
+    found: dict[tuple[int, int], Path] = {}
     for path in paths:
         if path.is_dir():
             candidates = sorted(_walk(path))
         elif path.is_file():
-            candidates = [path]
+            info = path.stat()
+            candidates = [(str(path), (info.st_dev, info.st_ino))]
         else:
             raise ConfigError(f"{path}: no such file or folder")
-        for candidate in candidates:
-            try:
-                info = candidate.stat()
-            except OSError:
-                continue
-            key = (info.st_dev, info.st_ino)
-            if key not in seen:
-                seen.add(key)
-                found.append(candidate)
+        for name, key in candidates:
+            if key not in found:
+                found[key] = Path(name)
     return found
 
 

@@ -58,7 +58,24 @@ class Diagnostic:
     severity: Severity = field(compare=False)
     message: str = field(compare=False)
     fix: Fix | None = field(default=None, compare=False)
-    source: str = field(default="", compare=False)  # the text of `line`
+    source: str = field(
+        default="", compare=False
+    )  # the text of `line`, or a window of it
+    source_start: int = field(
+        default=0, compare=False
+    )  # the column before `source` begins
+
+    @property
+    def span_text(self) -> str:
+        """The text the span covers on its first line."""
+        end = (
+            self.end_column
+            if self.end_line == self.line
+            else self.column + len(self.source)
+        )
+        return self.source[
+            self.column - 1 - self.source_start : end - 1 - self.source_start
+        ]
 
     @property
     def fixable(self) -> bool:
@@ -103,3 +120,17 @@ class CorpusFinding:
     fix: Fix | None = None
     seed: str | None = None
     text: str = ""
+
+
+SOURCE_WINDOW = 160
+
+
+def source_window(line: str, column: int, end_column: int) -> tuple[str, int]:
+    """The part of a long line worth keeping for an excerpt: the span and
+    SOURCE_WINDOW characters each side; and how many characters were cut
+    from its start."""
+    if len(line) <= 2 * SOURCE_WINDOW + max(0, end_column - column):
+        return line, 0
+    start = max(0, column - 1 - SOURCE_WINDOW)
+    end = min(len(line), max(end_column, column) - 1 + SOURCE_WINDOW)
+    return line[start:end], start

@@ -48,7 +48,7 @@ def escape(text: str) -> str:
 
 
 def unescape(cell: str) -> str:
-    return re.sub(r"\\([\\|])", r"\1", cell)
+    return re.sub(r"\\([\\|])", r"\1", cell) if "\\" in cell else cell
 
 
 @dataclass

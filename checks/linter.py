@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from checks.context import Context
-from checks.diagnostic import Diagnostic, Finding, Fix, Severity
+from checks.diagnostic import Diagnostic, Finding, Fix, Severity, source_window
 from checks.document import Document, HeaderForm
 from checks.fixes import apply_fixes, write_atomic
 from checks.registry import Rule
@@ -191,6 +191,9 @@ class Linter:
     def _diagnostic(self, doc: Document, r: Rule, f: Finding) -> Diagnostic:
         line, column = doc.position(f.start)
         end_line, end_column = doc.position(f.end)
+        source, cut = source_window(
+            doc.line_text(line), column, end_column if end_line == line else column
+        )
         return Diagnostic(
             path=doc.display,
             line=line,
@@ -202,7 +205,8 @@ class Linter:
             severity=self.severities.get(r.code, r.severity),
             message=f.message,
             fix=f.fix,
-            source=doc.line_text(line),
+            source=source,
+            source_start=cut,
         )
 
     def corpus_diagnostic(self, r: Rule, f) -> Diagnostic:

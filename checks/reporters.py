@@ -129,8 +129,15 @@ class TextReporter(Reporter):
             )
             if self.quiet:
                 continue
-            end = d.end_column - 1 if d.end_line == d.line else len(d.source)
-            shown, carets = excerpt(d.source, d.column - 1, end)
+            start = d.column - 1 - d.source_start
+            end = (
+                d.end_column - 1 - d.source_start
+                if d.end_line == d.line
+                else len(d.source)
+            )
+            shown, carets = excerpt(d.source, start, end)
+            if d.source_start and not shown.startswith("..."):
+                shown, carets = "..." + shown, "   " + carets
             gutter = str(d.line)
             self.out.write(f" {gutter} | {shown}\n {' ' * len(gutter)} | {carets}\n")
         if not self.quiet:
@@ -351,7 +358,7 @@ def fingerprint(d: Diagnostic) -> str:
     import hashlib
 
     if d.end_line == d.line and d.end_column > d.column:
-        about = d.source[d.column - 1 : d.end_column - 1]
+        about = d.span_text
     else:
         about = d.message
     key = "\0".join((d.path, d.code, " ".join(about.split())))

@@ -18,8 +18,8 @@ from pathlib import Path
 from checks.cache import UNCACHEABLE
 from checks.config import Config, ConfigError
 from checks.context import Context
-from checks.corpus import Corpus, Display, SeedRecord, seed_paths
-from checks.diagnostic import CorpusFinding, Diagnostic, Fix, Place
+from checks.corpus import Corpus, Display, SeedRecord, seed_files
+from checks.diagnostic import CorpusFinding, Diagnostic, Fix, Place, source_window
 from checks.document import Document
 from checks.fixes import write_atomic
 from checks.index import NAME, read_index, rendered_index
@@ -179,7 +179,7 @@ class Run:
                         severity=d.severity,
                         message=f"{d.message} (record {record.seed_id or '?'}, at {where} of the seed it stands for)",
                         fix=None,
-                        source=record.source,
+                        source=source_window(record.source, 1, 1)[0],
                     )
                 )
             if seed_record is not None:
@@ -210,7 +210,7 @@ class Run:
             name=rule.name,
             severity=self.config.severity.get(rule.code, rule.severity),
             message=message,
-            source=record.source,
+            source=source_window(record.source, 1, 1)[0],
         )
 
     def _on_dask(self, work: list) -> list:
@@ -295,7 +295,7 @@ class Run:
     def corpus_files(self) -> dict[tuple[int, int], Path]:
         if not self.folder.is_dir():
             return {}
-        return {_key(p): p for p in seed_paths([self.folder])}
+        return seed_files([self.folder])
 
     def record(self, doc: Document) -> SeedRecord:
         record = SeedRecord.of(doc)
@@ -343,7 +343,7 @@ class Run:
                 index_named = True
             paths = [p for p in paths if p not in named_index]
         if paths or urls or index_named and base is None:
-            targets = {_key(p): p for p in seed_paths(paths)}
+            targets = seed_files(paths)
         elif self.folder.is_dir():
             targets = dict(in_corpus)
         else:
