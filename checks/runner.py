@@ -168,18 +168,11 @@ class Run:
             for d in found or ():
                 where = f"{d.line}:{d.column}"
                 diagnostics.append(
-                    Diagnostic(
-                        path=display,
-                        line=record.line,
-                        column=1,
-                        end_line=record.line,
-                        end_column=1,
-                        code=d.code,
-                        name=d.name,
-                        severity=d.severity,
-                        message=f"{d.message} (record {record.seed_id or '?'}, at {where} of the seed it stands for)",
-                        fix=None,
-                        source=source_window(record.source, 1, 1)[0],
+                    self._at_line(
+                        display,
+                        record,
+                        d,
+                        f"{d.message} (record {record.seed_id or '?'}, at {where} of the seed it stands for)",
                     )
                 )
             if seed_record is not None:
@@ -200,6 +193,8 @@ class Run:
         return next((r for r in self.linter.rules if r.code == code), None)
 
     def _at_line(self, display: str, record, rule, message: str) -> Diagnostic:
+        """A diagnostic at a line of a shard, for a rule (or a diagnostic of
+        the seed a record stands for: its code, name and severity)."""
         return Diagnostic(
             path=display,
             line=record.line,

@@ -10,7 +10,7 @@ from checks.diagnostic import Finding, Fix
 from checks.document import Document, HeaderForm
 from checks.registry import rule
 from checks.rules.header import extend_list_field
-from checks.rules.pseudonyms import english
+from checks.rules.pseudonyms import english, not_english
 
 
 def analysed(doc: Document) -> tuple[Claims, int]:
@@ -234,11 +234,4 @@ def claims_not_checked(doc: Document, ctx: Context) -> Iterator[Finding]:
     ## Why it matters
     A reader must not take the absence of findings for a check that passed.
     """
-    if doc.form is not HeaderForm.FRONT_MATTER or not isinstance(doc.data, dict):
-        return
-    if not english(doc):
-        yield Finding(
-            *doc.field_span(("language",)),
-            f"claims were not checked: the detectors read English, and this seed is "
-            f"{doc.data.get('language')!r}",
-        )
+    yield from not_english(doc, "claims were not checked: the detectors read English")

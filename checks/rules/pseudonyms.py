@@ -169,11 +169,17 @@ def pseudonyms_not_checked(doc: Document, ctx: Context) -> Iterator[Finding]:
     ## Why it matters
     A reader must not take the absence of findings for a check that passed.
     """
+    yield from not_english(
+        doc, "pseudonyms were not checked: the detector reads English"
+    )
+
+
+def not_english(doc: Document, what: str) -> Iterator[Finding]:
+    """One note at `language` when a seed is not in English."""
     if doc.form is not HeaderForm.FRONT_MATTER or not isinstance(doc.data, dict):
         return
     if not english(doc):
         yield Finding(
             *doc.field_span(("language",)),
-            f"pseudonyms were not checked: the detector reads English, and this seed is "
-            f"{doc.data.get('language')!r}",
+            f"{what}, and this seed is {doc.data.get('language')!r}",
         )
