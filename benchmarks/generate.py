@@ -84,7 +84,10 @@ def sentence(rng: random.Random) -> str:
             f"The {rng.choice(OUTLETS)} reported that the budget had risen by {rng.randint(2, 30)} percent."
         ),
     ]
-    return rng.choice(kinds)()
+    # Weasel phrasing is the exception in edited news, not one sentence in nine.
+    weights = [1.0] * len(kinds)
+    weights[5] = 0.03
+    return rng.choices(kinds, weights)[0]()
 
 
 def quote(rng: random.Random, attributed: bool = True) -> str:

@@ -46,6 +46,8 @@ class _Line:
 
 # Below this many seeds to read, starting processes costs more than it saves.
 PARALLEL_FROM = 200
+# Seeds read at a time: their bytes are held only while they are checked.
+CHUNK = 2000
 _WORKER: Run | None = None
 
 
@@ -99,6 +101,64 @@ class Run:
         self.jobs = 1
         self.engine = "local"
         self.scheduler: str | None = None
+        self._pool = None
+
+    def _check_chunk(
+        self,
+        order,
+        targets,
+        in_corpus,
+        cache,
+        outcome: Outcome,
+        records: list,
+        fix,
+        unsafe,
+    ) -> None:
+        """Read, check (or take from the cache) and record a run of seeds;
+        their bytes are dropped before the next run is read."""
+        results: list = [None] * len(order)
+        misses: list[int] = []
+        for i, (key, path) in enumerate(order):
+            raw = path.read_bytes()
+            display = self.display(path)
+            digest = hashlib.sha256(raw).digest() if cache is not None else b""
+            hit = cache.get(display, digest) if cache is not None else None
+            if hit is not None and hit[0] is None and key in targets:
+                hit = None  # cached when it was only read for the corpus rules
+            if hit is not None:
+                results[i] = (hit, [])
+            else:
+                misses.append(i)
+                results[i] = (raw, display, digest)
+        work = [
+            (
+                str(order[i][1]),
+                *results[i][:2],
+                order[i][0] in targets,
+                order[i][0] in in_corpus,
+            )
+            for i in misses
+        ]
+        computed = self._spread(work, fix, unsafe)
+        for i, item, (value, fixed) in zip(misses, work, computed):
+            digest = results[i][2]
+            results[i] = (value, fixed)
+            if cache is not None and not any(
+                d.code in UNCACHEABLE for d in value[0] or ()
+            ):
+                cache.put(item[2], digest, value)
+        for (key, path), (value, fixed) in zip(order, results):
+            diagnostics, record, pending = value
+            if key in targets:
+                outcome.files += 1
+                outcome.diagnostics += diagnostics or []
+                outcome.fixed += fixed
+            if record is not None:
+                records.append(record)
+            if pending:
+                self.linter.restore_pending(
+                    record.stem if record else path.stem, pending, key in targets
+                )
 
     def compute(
         self,
@@ -140,7 +200,38 @@ class Run:
         diagnostics: list[Diagnostic] = []
         corpus_records: list[SeedRecord] = []
         folder = Path(url).parent if "://" not in url else Path(".")
-        items, origins = [], []
+        items: list = []
+        origins: list = []
+
+        def flush() -> None:
+            for record, ((found, seed_record, pending), _) in zip(
+                origins, self._spread(items)
+            ):
+                for d in found or ():
+                    where = f"{d.line}:{d.column}"
+                    diagnostics.append(
+                        self._at_line(
+                            display,
+                            record,
+                            d,
+                            f"{d.message} (record {record.seed_id or '?'}, at {where} of the seed it stands for)",
+                        )
+                    )
+                if seed_record is not None:
+                    seed_record.display = display
+                    seed_record.id_place = Place(
+                        display, record.line, 1, record.line, 1, record.source
+                    )
+                    seed_record.extra["shard"] = (url, record.line)
+                    seed_record.indexed = False
+                    corpus_records.append(seed_record)
+                if pending:
+                    self.linter.restore_pending(
+                        seed_record.stem if seed_record else "", pending, checked
+                    )
+            items.clear()
+            origins.clear()
+
         try:
             for record in records(url):
                 if record.raw is None:
@@ -153,6 +244,8 @@ class Run:
                 virtual = folder / virtual_name(record)
                 items.append((str(virtual), record.raw, str(virtual), checked, True))
                 origins.append(record)
+                if len(items) >= CHUNK:
+                    flush()
         except (OSError, ValueError, ImportError) as error:
             rule = self._rule("HDR016")
             if rule is not None:
@@ -163,30 +256,7 @@ class Run:
                     )
                 )
             return diagnostics, corpus_records
-        computed = self._spread(items)
-        for record, ((found, seed_record, pending), _) in zip(origins, computed):
-            for d in found or ():
-                where = f"{d.line}:{d.column}"
-                diagnostics.append(
-                    self._at_line(
-                        display,
-                        record,
-                        d,
-                        f"{d.message} (record {record.seed_id or '?'}, at {where} of the seed it stands for)",
-                    )
-                )
-            if seed_record is not None:
-                seed_record.display = display
-                seed_record.id_place = Place(
-                    display, record.line, 1, record.line, 1, record.source
-                )
-                seed_record.extra["shard"] = (url, record.line)
-                seed_record.indexed = False
-                corpus_records.append(seed_record)
-            if pending:
-                self.linter.restore_pending(
-                    seed_record.stem if seed_record else "", pending, checked
-                )
+        flush()
         return diagnostics, corpus_records
 
     def _rule(self, code: str):
@@ -251,23 +321,29 @@ class Run:
         return [self.compute(*item, fix=fix, unsafe=unsafe) for item in work]
 
     def _in_parallel(self, work: list, jobs: int) -> list:
-        """compute() for each item, in `jobs` processes, in order."""
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        """compute() for each item, in `jobs` processes (started once a run),
+        in order."""
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
 
-        codes = self._codes()
+            context = multiprocessing.get_context(
+                "fork" if hasattr(os, "fork") else "spawn"
+            )
+            self._pool = ProcessPoolExecutor(
+                jobs,
+                mp_context=context,
+                initializer=_start_worker,
+                initargs=(self.config, self._codes(), self.linter.context.today),
+            )
         size = max(1, min(256, len(work) // (jobs * 4) or 1))
         batches = [work[i : i + size] for i in range(0, len(work), size)]
-        context = multiprocessing.get_context(
-            "fork" if hasattr(os, "fork") else "spawn"
-        )
-        with ProcessPoolExecutor(
-            jobs,
-            mp_context=context,
-            initializer=_start_worker,
-            initargs=(self.config, codes, self.linter.context.today),
-        ) as pool:
-            return [result for batch in pool.map(_work, batches) for result in batch]
+        return [result for batch in self._pool.map(_work, batches) for result in batch]
+
+    def _close_pool(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
     def _cache(self):
         from checks.cache import Cache
@@ -354,59 +430,30 @@ class Run:
         order = [(k, p) for k, p in order if not is_shard(p.name)]
         shards += [((url, 0), url) for url in urls]
         cache = self._cache() if self.use_cache and not fix else None
-        results: list = [None] * len(order)
-        misses: list[int] = []
-        for i, (key, path) in enumerate(order):
-            raw = path.read_bytes()
-            display = self.display(path)
-            digest = hashlib.sha256(raw).digest() if cache is not None else b""
-            hit = cache.get(display, digest) if cache is not None else None
-            if hit is not None and hit[0] is None and key in targets:
-                hit = None  # cached when it was only read for the corpus rules
-            if hit is not None:
-                results[i] = (hit, [])
-            else:
-                misses.append(i)
-                results[i] = (raw, display, digest)
-        work = [
-            (
-                str(order[i][1]),
-                *results[i][:2],
-                order[i][0] in targets,
-                order[i][0] in in_corpus,
-            )
-            for i in misses
-        ]
-        computed = self._spread(work, fix, unsafe)
-        for i, item, (value, fixed) in zip(misses, work, computed):
-            digest = results[i][2]
-            results[i] = (value, fixed)
-            if cache is not None and not any(
-                d.code in UNCACHEABLE for d in value[0] or ()
-            ):
-                cache.put(item[2], digest, value)
-        for (key, path), (value, fixed) in zip(order, results):
-            diagnostics, record, pending = value
-            if key in targets:
-                outcome.files += 1
-                outcome.diagnostics += diagnostics or []
-                outcome.fixed += fixed
-            if record is not None:
-                records.append(record)
-            if pending:
-                self.linter.restore_pending(
-                    record.stem if record else path.stem, pending, key in targets
+        try:
+            for chunk in range(0, len(order), CHUNK):
+                self._check_chunk(
+                    order[chunk : chunk + CHUNK],
+                    targets,
+                    in_corpus,
+                    cache,
+                    outcome,
+                    records,
+                    fix,
+                    unsafe,
                 )
-        if cache is not None:
-            cache.save()
-        for key, shard in shards:
-            display = shard if isinstance(shard, str) else self.display(shard)
-            found, shard_records = self._shard(
-                str(shard), display, key in targets or isinstance(shard, str)
-            )
-            outcome.files += 1
-            outcome.diagnostics += found
-            records += shard_records
+            if cache is not None:
+                cache.save()
+            for key, shard in shards:
+                display = shard if isinstance(shard, str) else self.display(shard)
+                found, shard_records = self._shard(
+                    str(shard), display, key in targets or isinstance(shard, str)
+                )
+                outcome.files += 1
+                outcome.diagnostics += found
+                records += shard_records
+        finally:
+            self._close_pool()
         if self.linter.corpus_rules and in_corpus:
             everything = not paths and base is None and not index_named
             stems = {p.stem for p in targets.values()}
