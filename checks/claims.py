@@ -175,11 +175,11 @@ def _quotes(claims: Claims, verbs: list[int]) -> None:
 
 
 def _sentence_of(prose: Prose, offset: int) -> tuple[int, int]:
-    sentences = prose.sentences
-    i = bisect.bisect_right(prose.sentence_starts, offset) - 1
+    sentences = prose.sentences_of(prose.paragraph_at(offset))
+    i = bisect.bisect_right([s for s, _ in sentences], offset) - 1
     if i < 0:
-        return 0, len(prose.text)
-    return sentences[i][0], sentences[i][1]
+        return sentences[0] if sentences else (0, len(prose.text))
+    return sentences[i]
 
 
 def _specific_source(
@@ -240,17 +240,24 @@ def _claims(claims: Claims, verbs: list[int], weasels: list[tuple[int, int]]) ->
     for index, (start, end) in enumerate(prose.paragraphs):
         if _in(verbs, start, end) or any(q.paragraph == index for q in prose.quotes):
             attributed_paragraphs.add(index)
-    for start, end, index in prose.sentences:
+    for index in range(len(prose.paragraphs)):
         if index in attributed_paragraphs or heading(prose, index):
             continue
-        sentence = text[start:end]
-        stripped = sentence.rstrip("\"'\u201d\u2019) ")
-        if stripped.endswith("?") or sentence.lower().startswith(FRAMING_OPENERS):
-            continue
-        if any(start <= w < end for w, _ in weasels):
-            continue  # a weasel phrase is reported as such
-        if _CLAIM.search(sentence):
-            claims.unattributed.append((start, end))
+        for start, end in prose.sentences_of(index):
+            _claim(claims, text, start, end, weasels)
+
+
+def _claim(claims: Claims, text: str, start: int, end: int, weasels: list) -> None:
+    """Record the sentence [start, end) if it is a claim (in a paragraph that
+    attributes nothing)."""
+    sentence = text[start:end]
+    stripped = sentence.rstrip("\"'\u201d\u2019) ")
+    if stripped.endswith("?") or sentence.lower().startswith(FRAMING_OPENERS):
+        return
+    if any(start <= w < end for w, _ in weasels):
+        return  # a weasel phrase is reported as such
+    if _CLAIM.search(sentence):
+        claims.unattributed.append((start, end))
 
 
 def is_organisation(name: str) -> bool:

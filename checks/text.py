@@ -71,13 +71,34 @@ class Prose:
     quotes: list[Quote] = field(default_factory=list)
     problems: list[QuoteProblem] = field(default_factory=list)
 
+    def sentences_of(self, index: int) -> list[tuple[int, int]]:
+        """The sentences of paragraph `index`, split the first time they are
+        asked for (most paragraphs never are)."""
+        found = self._split.get(index)
+        if found is None:
+            found = self._split[index] = split_sentences(
+                self.text, *self.paragraphs[index]
+            )
+        return found
+
+    def paragraph_at(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
+
+    @cached_property
+    def _split(self) -> dict[int, list[tuple[int, int]]]:
+        return {}
+
     @cached_property
     def sentences(self) -> list[tuple[int, int, int]]:
         """(start, end, paragraph index) of every sentence."""
         return [
             (s, e, i)
             for i, (start, end) in enumerate(self.paragraphs)
-            for s, e in split_sentences(self.text, start, end)
+            for s, e in self.sentences_of(i)
         ]
 
     @cached_property
