@@ -127,7 +127,7 @@ def analyse(text: str, raw: bytes | None = None) -> Claims:
     _quotes(claims, starts)
     _weasels(claims, weasel_spans, verbs)
     _claims(claims, starts, weasel_spans)
-    _sources(claims, verbs)
+    _sources(claims, verbs, raw)
     return claims
 
 
@@ -261,78 +261,82 @@ def _claim(claims: Claims, text: str, start: int, end: int, weasels: list) -> No
 
 
 def is_organisation(name: str) -> bool:
+    """An outlet or organisation's name: an acronym, a known outlet, or two
+    or more capitalised words ending with an organisation word ("Health
+    Ministry", "Lowmere Gazette"); a lone "Police" or "Council" is not one."""
     words = name.split()
     if not words:
         return False
-    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
+    if name in KNOWN_OUTLETS or any(name.endswith(" " + o) for o in KNOWN_OUTLETS):
         return True
-    if any(w in KNOWN_OUTLETS for w in words) or name in KNOWN_OUTLETS:
-        return True
+    if len(words) == 1:
+        return bool(_ACRONYM.fullmatch(words[0]))
     return words[-1].lower() in ORGANISATION_WORDS
 
 
+@lru_cache(maxsize=1)
+def _organisations():
+    """A pattern for the capitalised phrases that may name an organisation."""
+    from checks.patterns import PatternSet
+
+    last = sorted(
+        {w.capitalize() for w in ORGANISATION_WORDS}
+        | {o.split()[-1] for o in KNOWN_OUTLETS},
+        key=len,
+        reverse=True,
+    )
+    pattern = re.compile(
+        r"\b(?:[A-Z][\w&'-]*\s+){0,4}(?:" + "|".join(map(re.escape, last)) + r")\b"
+        r"|\b[A-Z][A-Z&]{1,6}s?\b"
+    )
+    return PatternSet([pattern])
+
+
 def _normal_source(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """An organisation's name without a leading "The"."""
     start, end = span
     if text[start:end].lower().startswith("the "):
         start += 4
     return start, end
 
 
-def _capital_before(text: str, at: int) -> bool:
-    """Whether the word just before `at` (past spaces and a comma) is capitalised."""
-    i = at - 1
-    while i >= 0 and text[i] in " ,\t":
-        i -= 1
-    start = max(text.rfind(" ", 0, i), text.rfind("\n", 0, i)) + 1
-    return 0 <= i and text[start : start + 1].isupper()
+# What may stand between a reporting word and the organisation it names.
+_GAP_AFTER_VERB = re.compile(
+    r"\s*(?:(?:to|by|with|for|in|from)\s+)?(?:the\s+)?$", re.IGNORECASE
+)
+_GAP_BEFORE_VERB = re.compile(r"\s*,?\s*(?:[a-z]+\s+){0,2}$")
 
 
-def _capital_after(text: str, at: int) -> int:
-    """Where a capitalised word starts just after `at` (past "to" and "the"),
-    or -1."""
-    m = _AFTER_VERB.match(text, at)
-    i = m.end() if m else at
-    return i if text[i : i + 1].isupper() else -1
-
-
-def _hints_organisation(words: list[str]) -> bool:
-    """Whether a few words could hold an organisation's name: an acronym, an
-    outlet, or an organisation word ("Ministry", "Gazette")."""
-    for word in words:
-        word = word.strip(".,;:()\"'\u201c\u201d\u2018\u2019")
-        if (
-            len(word) > 1
-            and word[0].isupper()
-            and (
-                word.isupper()
-                or word in KNOWN_OUTLETS
-                or word.lower() in ORGANISATION_WORDS
-            )
-        ):
-            return True
-    return False
-
-
-def _sources(claims: Claims, verbs: list[tuple[int, int]]) -> None:
+def _sources(claims: Claims, verbs: list[tuple[int, int]], raw: bytes) -> None:
+    """The organisations a reporting word is tied to: "according to the BBC",
+    "told Reuters", "the Port Authority said", "a report by the UN"."""
     text = claims.prose.text
-    candidates: list[tuple[int, int]] = []
-    for s, e in verbs:
-        if _capital_before(text, s) and _hints_organisation(
-            text[max(0, s - 50) : s].split()[-5:]
-        ):
-            before = name_before(text, s)
-            if before:
-                candidates.append(before)
-        after = _capital_after(text, e)
-        if after >= 0 and _hints_organisation(text[after : after + 50].split()[:5]):
-            found = name_after(text, after)
-            if found:
-                candidates.append(found)
+    screen = _organisations()
+    if not screen.matching(raw):
+        return
+    ends = [e for _, e in verbs]
+    starts = [s for s, _ in verbs]
     seen = set()
-    for span in sorted(candidates):
-        start, end = _normal_source(text, span)
-        name = text[start:end]
-        if (start, end) in seen or not is_organisation(name):
+    for start, end in screen.spans(0, raw, text):
+        if claims.prose.in_quote(start):
             continue
-        seen.add((start, end))
-        claims.sources.append(Source(name, start, end))
+        start, end = _normal_source(text, (start, end))
+        name = text[start:end]
+        if not is_organisation(name) or (start, end) in seen:
+            continue
+        # A reporting word just before ("told Reuters") or just after ("BBC reported").
+        i = bisect.bisect_right(ends, start) - 1
+        before = (
+            i >= 0
+            and start - ends[i] <= 24
+            and _GAP_AFTER_VERB.match(text, ends[i], start)
+        )
+        j = bisect.bisect_left(starts, end)
+        after = (
+            j < len(starts)
+            and starts[j] - end <= 20
+            and _GAP_BEFORE_VERB.match(text, end, starts[j])
+        )
+        if before or after:
+            seen.add((start, end))
+            claims.sources.append(Source(name, start, end))

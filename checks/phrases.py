@@ -338,12 +338,58 @@ DESCRIBED_SOURCES: tuple[str, ...] = (
 # Outlets and organisations that a text attributes to without an
 # organisation word in their names.
 KNOWN_OUTLETS: frozenset[str] = frozenset(
-    """Reuters Bloomberg Interfax Xinhua Kyodo Yonhap Meduza Mediazona Novaya Gazeta
-    Kommersant Vedomosti Izvestia Pravda Ukrinform Al Jazeera Associated Press
-    Agence France-Presse Guardian Observer Independent Telegraph Economist Politico
-    Axios Vox Slate Vice BuzzFeed HuffPost Forbes Fortune Wired Le Monde Figaro
-    Spiegel Bild Reporters Amnesty Greenpeace Oxfam Unicef UNHCR Wikipedia
-    YouGov Ipsos Gallup Pew Nielsen Kremlin Pentagon""".split()
+    {
+        "Reuters",
+        "Bloomberg",
+        "Interfax",
+        "Xinhua",
+        "Kyodo",
+        "Yonhap",
+        "Meduza",
+        "Mediazona",
+        "Novaya Gazeta",
+        "Kommersant",
+        "Vedomosti",
+        "Izvestia",
+        "Pravda",
+        "Ukrinform",
+        "Al Jazeera",
+        "Associated Press",
+        "Agence France-Presse",
+        "Guardian",
+        "Observer",
+        "Independent",
+        "Telegraph",
+        "Economist",
+        "Politico",
+        "Axios",
+        "Vox",
+        "Slate",
+        "Vice",
+        "BuzzFeed",
+        "HuffPost",
+        "Forbes",
+        "Fortune",
+        "Wired",
+        "Le Monde",
+        "Le Figaro",
+        "Spiegel",
+        "Bild",
+        "Reporters Without Borders",
+        "Amnesty",
+        "Greenpeace",
+        "Oxfam",
+        "Unicef",
+        "Wikipedia",
+        "YouGov",
+        "Ipsos",
+        "Gallup",
+        "Pew",
+        "Nielsen",
+        "Kremlin",
+        "Pentagon",
+        "Lancet",
+    }
 )
 
 ORGANISATION_WORDS: frozenset[str] = frozenset(
