@@ -267,8 +267,8 @@ def is_organisation(name: str) -> bool:
     words = name.split()
     if not words:
         return False
-    if name in KNOWN_OUTLETS or any(name.endswith(" " + o) for o in KNOWN_OUTLETS):
-        return True
+    if any(" ".join(words[-k:]) in KNOWN_OUTLETS for k in (1, 2, 3)):
+        return True  # "Reuters", "the Associated Press", "Novaya Gazeta"
     if len(words) == 1:
         return bool(_ACRONYM.fullmatch(words[0]))
     return words[-1].lower() in ORGANISATION_WORDS
