@@ -36,6 +36,7 @@ from checks.phrases import (
     DESCRIBED_SOURCES,
     FRAMING_OPENERS,
     KNOWN_OUTLETS,
+    NOT_NAMES,
     ORGANISATION_WORDS,
     REPORTING,
     WEASEL_PHRASES,
@@ -211,8 +212,6 @@ def _sentence_initial_common(
     text: str, name: tuple[int, int], sentence_start: int
 ) -> bool:
     """A capitalised word that is only capitalised because it starts the sentence."""
-    from checks.phrases import NOT_NAMES
-
     word = text[name[0] : name[1]].split()[0].lower()
     return name[0] == sentence_start and (
         word in NOT_NAMES or word.endswith(("s", "ly"))

@@ -279,12 +279,13 @@ def _declaration_hints(doc: Document, fields: dict[str, Any]) -> str:
     """The --pseudonym and --cite options that would declare what the
     detectors found in the new text."""
     from checks.rules.claims import analysed
-    from checks.rules.pseudonyms import detected, english
+    from checks.rules.header import english
+    from checks.rules.pseudonyms import detected
 
     if not english(doc):
         return ""
     have = set(fields.get("pseudonyms", []))
-    names = [n for n in detected(doc).names if n not in have]
+    names = [n for n in detected(doc)[0].names if n not in have]
     cited = set(fields.get("cites", []))
     sources = [n for n in analysed(doc)[0].source_names if n not in cited]
     options = [f"--pseudonym {shlex.quote(n)}" for n in names]
@@ -426,7 +427,8 @@ def pseudonyms(args: argparse.Namespace) -> int:
 
     from checks.corpus import documents
     from checks.pseudonyms import mentions
-    from checks.rules.pseudonyms import declared, detected, english
+    from checks.rules.header import english
+    from checks.rules.pseudonyms import declared, detected
 
     config = load_config(args.config)
     listing = []
@@ -434,8 +436,8 @@ def pseudonyms(args: argparse.Namespace) -> int:
         if not english(doc):
             listing.append({"path": doc.display, "checked": False})
             continue
-        found = detected(doc)
-        body = doc.text[doc.body_start :]
+        found, shift = detected(doc)
+        body = doc.text[shift:]
         entry = {
             "path": doc.display,
             "checked": True,
@@ -447,16 +449,20 @@ def pseudonyms(args: argparse.Namespace) -> int:
             entry["pseudonyms"].append(
                 {
                     "name": name,
-                    "flagged_at": _place(doc, first.start),
+                    "flagged_at": _place(doc, first.start + shift),
                     "marker": " ".join(
-                        doc.text[first.marker[0] : first.marker[1]].split()
+                        doc.text[
+                            first.marker[0] + shift : first.marker[1] + shift
+                        ].split()
                     ),
                     "mentions": [
-                        _place(doc, doc.body_start + s) for s, _ in mentions(body, name)
+                        _place(doc, shift + s) for s, _ in mentions(body, name)
                     ],
                 }
             )
-        entry["unresolved_markers"] = [_place(doc, s) for s, _ in found.unresolved]
+        entry["unresolved_markers"] = [
+            _place(doc, shift + s) for s, _ in found.unresolved
+        ]
         listing.append(entry)
     if args.format == "json":
         print(json.dumps(listing, indent=2, ensure_ascii=False))

@@ -87,10 +87,6 @@ class Display:
         return os.path.normpath(str(path))
 
 
-def display_path(path: Path) -> str:
-    return Display()(path)
-
-
 def documents(paths: Iterable[Path]) -> Iterator[Document]:
     """Read one seed at a time."""
     display = Display()

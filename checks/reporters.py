@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import abc
+import hashlib
 import json
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -355,8 +356,6 @@ def _line(d: Diagnostic) -> str:
 def fingerprint(d: Diagnostic) -> str:
     """What a finding is about, independent of where it is: the file, the rule
     and the text of its span (its message when the span is not on one line)."""
-    import hashlib
-
     if d.end_line == d.line and d.end_column > d.column:
         about = d.span_text
     else:

@@ -25,7 +25,7 @@ from checks.fixes import write_atomic
 from checks.index import NAME, read_index, rendered_index
 from checks.linter import Linter
 from checks.registry import Rule
-from checks.shards import is_shard
+from checks.shards import Record, is_shard
 
 
 @dataclass
@@ -33,15 +33,6 @@ class Outcome:
     diagnostics: list[Diagnostic]
     fixed: list[tuple[str, Fix]] = field(default_factory=list)
     files: int = 0
-
-
-@dataclass(frozen=True)
-class _Line:
-    shard: str
-    line: int
-    source: str
-    raw: bytes | None
-    problem: str | None
 
 
 # Below this many seeds to read, starting processes costs more than it saves.
@@ -79,11 +70,6 @@ def _work_remote(batch: list, config: Config, codes: list[str], today) -> list:
             config, [all_rules()[c] for c in codes], Context(today=today)
         )
     return [run.compute(*item) for item in batch]
-
-
-def _key(path: Path) -> tuple[int, int]:
-    info = path.stat()
-    return info.st_dev, info.st_ino
 
 
 class Run:
@@ -249,7 +235,7 @@ class Run:
         except (OSError, ValueError, ImportError) as error:
             rule = self._rule("HDR016")
             if rule is not None:
-                blank = _Line(url, 1, "", None, None)
+                blank = Record(url, 1, "", None)
                 diagnostics.append(
                     self._at_line(
                         display, blank, rule, f"cannot read the shard: {error}"
@@ -455,16 +441,21 @@ class Run:
         finally:
             self._close_pool()
         if self.linter.corpus_rules and in_corpus:
-            everything = not paths and base is None and not index_named
-            stems = {p.stem for p in targets.values()}
-            shown = {self.display(p) for p in targets.values()}
-            if base is not None:
-                stems |= {stem for stem, _ in base.gone}
-            if index_named:
-                shown.add(self.display(index_path))
+            if not paths and base is None and not index_named:
 
-            def keep(f: CorpusFinding) -> bool:
-                return everything or f.place.path in shown or bool(f.seeds & stems)
+                def keep(f: CorpusFinding) -> bool:
+                    return True
+
+            else:
+                stems = {p.stem for p in targets.values()}
+                shown = {self.display(p) for p in targets.values()}
+                if base is not None:
+                    stems |= {stem for stem, _ in base.gone}
+                if index_named:
+                    shown.add(self.display(index_path))
+
+                def keep(f: CorpusFinding) -> bool:
+                    return f.place.path in shown or bool(f.seeds & stems)
 
             corpus = self.corpus(records, base)
             found = self.corpus_findings(corpus, keep)

@@ -53,11 +53,6 @@ def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b)
 
 
-def similarity(a: bytes, b: bytes) -> float:
-    """Jaccard similarity of the two bodies' 5-word shingles."""
-    return jaccard(shingles(a), shingles(b))
-
-
 def bands_for(threshold: float) -> int:
     """The number of LSH bands whose S-curve rises just below `threshold`: a
     pair is proposed with probability 1 - (1 - s**rows)**bands."""

@@ -92,19 +92,6 @@ class Prose:
     def _split(self) -> dict[int, list[tuple[int, int]]]:
         return {}
 
-    @cached_property
-    def sentences(self) -> list[tuple[int, int, int]]:
-        """(start, end, paragraph index) of every sentence."""
-        return [
-            (s, e, i)
-            for i, (start, end) in enumerate(self.paragraphs)
-            for s, e in self.sentences_of(i)
-        ]
-
-    @cached_property
-    def sentence_starts(self) -> list[int]:
-        return [s for s, _, _ in self.sentences]
-
     def outside_quotes(self, start: int, end: int) -> str:
         """The text of [start, end) with every quote blanked out (same length)."""
         chars = list(self.text[start:end])

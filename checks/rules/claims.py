@@ -9,8 +9,7 @@ from checks.context import Context
 from checks.diagnostic import Finding, Fix
 from checks.document import Document, HeaderForm
 from checks.registry import rule
-from checks.rules.header import extend_list_field
-from checks.rules.pseudonyms import english, not_english
+from checks.rules.header import extend_list_field, not_english, reads_english
 
 
 def analysed(doc: Document) -> tuple[Claims, int]:
@@ -18,14 +17,6 @@ def analysed(doc: Document) -> tuple[Claims, int]:
     return doc.derived(
         "claims", lambda d: analyse(d.text[d.body_start :], d.body)
     ), doc.body_start
-
-
-def _checked(doc: Document) -> bool:
-    return (
-        doc.form is HeaderForm.FRONT_MATTER
-        and isinstance(doc.data, dict)
-        and english(doc)
-    )
 
 
 def declared_cites(doc: Document) -> list[str]:
@@ -41,6 +32,13 @@ def _key(name: str) -> str:
 def _snippet(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _each(doc: Document, spans: list, shift: int, what: str) -> Iterator[Finding]:
+    """A finding for each span of the body, quoting its start."""
+    for start, end in spans:
+        text = doc.text[start + shift : end + shift]
+        yield Finding(start + shift, end + shift, f"{what}: {_snippet(text)}")
 
 
 @rule("CLM001", "quote-without-speaker", "error")
@@ -65,14 +63,10 @@ def quote_without_speaker(doc: Document, ctx: Context) -> Iterator[Finding]:
     ```
     alone in its paragraph, with nobody saying it.
     """
-    if not _checked(doc):
+    if not reads_english(doc):
         return
     claims, shift = analysed(doc)
-    for start, end in claims.quotes_without_speaker:
-        text = doc.text[start + shift : end + shift]
-        yield Finding(
-            start + shift, end + shift, f"quote with no speaker: {_snippet(text)}"
-        )
+    yield from _each(doc, claims.quotes_without_speaker, shift, "quote with no speaker")
 
 
 @rule("CLM002", "unattributed-claim", "warning")
@@ -91,14 +85,10 @@ def unattributed_claim(doc: Document, ctx: Context) -> Iterator[Finding]:
     Figures and accusations are what readers repeat; each needs a source a
     reader can weigh.
     """
-    if not _checked(doc):
+    if not reads_english(doc):
         return
     claims, shift = analysed(doc)
-    for start, end in claims.unattributed:
-        text = doc.text[start + shift : end + shift]
-        yield Finding(
-            start + shift, end + shift, f"claim with no source: {_snippet(text)}"
-        )
+    yield from _each(doc, claims.unattributed, shift, "claim with no source")
 
 
 @rule("CLM003", "weasel-attribution", "warning")
@@ -121,7 +111,7 @@ def weasel_attribution(doc: Document, ctx: Context) -> Iterator[Finding]:
     ```
     Use instead: `The county engineer, Ana Ruiz, said the bridge was unsafe.`
     """
-    if not _checked(doc):
+    if not reads_english(doc):
         return
     claims, shift = analysed(doc)
     for start, end in claims.weasels:
@@ -159,7 +149,7 @@ def undeclared_source(doc: Document, ctx: Context) -> Iterator[Finding]:
     `checks --fix --unsafe-fixes` adds the sources found to `cites` and says
     so; a person should check them.
     """
-    if not _checked(doc):
+    if not reads_english(doc):
         return
     claims, shift = analysed(doc)
     have = {_key(c) for c in declared_cites(doc)}
@@ -216,7 +206,7 @@ def unbalanced_quote(doc: Document, ctx: Context) -> Iterator[Finding]:
     Where a quote ends decides whose words the rest of the text is; a broken
     mark leaves that to guesswork, for readers and for the claim rules.
     """
-    if not _checked(doc):
+    if not reads_english(doc):
         return
     claims, shift = analysed(doc)
     for problem in claims.quote_problems:

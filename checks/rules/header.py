@@ -504,6 +504,34 @@ def accept_entries(doc: Document) -> list:
     ]
 
 
+def english(doc: Document) -> bool:
+    """Whether the header's `language` (English when absent) is English."""
+    data = doc.data if isinstance(doc.data, dict) else {}
+    language = data.get("language", "en")
+    return isinstance(language, str) and language.lower().split("-")[0] == "en"
+
+
+def reads_english(doc: Document) -> bool:
+    """Whether the text detectors read this seed: a readable header and an
+    English body."""
+    return (
+        doc.form is HeaderForm.FRONT_MATTER
+        and isinstance(doc.data, dict)
+        and english(doc)
+    )
+
+
+def not_english(doc: Document, what: str) -> Iterator[Finding]:
+    """One note at `language` when a seed is not in English."""
+    if doc.form is not HeaderForm.FRONT_MATTER or not isinstance(doc.data, dict):
+        return
+    if not english(doc):
+        yield Finding(
+            *doc.field_span(("language",)),
+            f"{what}, and this seed is {doc.data.get('language')!r}",
+        )
+
+
 def extend_list_field(
     doc: Document, field: str, current: list[str], wanted: list[str]
 ) -> Fix:

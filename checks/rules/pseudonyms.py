@@ -10,43 +10,20 @@ from checks.diagnostic import Finding, Fix
 from checks.document import Document, HeaderForm
 from checks.pseudonyms import Found, detect, mentions
 from checks.registry import rule
-from checks.rules.header import extend_list_field
+from checks.rules.header import extend_list_field, not_english, reads_english
 
 
-def english(doc: Document) -> bool:
-    data = doc.data if isinstance(doc.data, dict) else {}
-    language = data.get("language", "en")
-    return isinstance(language, str) and language.lower().split("-")[0] == "en"
-
-
-def detected(doc: Document) -> Found:
-    """The detector's findings on the body, with offsets into the whole file."""
-
-    def compute(doc: Document) -> Found:
-        found = detect(doc.text[doc.body_start :], doc.body)
-        shift = doc.body_start
-        for p in found.pseudonyms:
-            object.__setattr__(p, "start", p.start + shift)
-            object.__setattr__(p, "end", p.end + shift)
-            object.__setattr__(p, "marker", (p.marker[0] + shift, p.marker[1] + shift))
-        found.unresolved = [(s + shift, e + shift) for s, e in found.unresolved]
-        return found
-
-    return doc.derived("pseudonyms", compute)
+def detected(doc: Document) -> tuple[Found, int]:
+    """The detector's findings on the body, and the offset of the body in the
+    file (add it to their offsets)."""
+    found = doc.derived("pseudonyms", lambda d: detect(d.text[d.body_start :], d.body))
+    return found, doc.body_start
 
 
 def declared(doc: Document) -> list[str]:
     data = doc.data if isinstance(doc.data, dict) else {}
     names = data.get("pseudonyms")
     return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
-
-
-def _checked(doc: Document) -> bool:
-    return (
-        doc.form is HeaderForm.FRONT_MATTER
-        and isinstance(doc.data, dict)
-        and english(doc)
-    )
 
 
 def _normal(name: str) -> str:
@@ -89,9 +66,9 @@ def undeclared_pseudonym(doc: Document, ctx: Context) -> Iterator[Finding]:
     says so; a person should check them, since the detector can be wrong.
     `--fix` alone never touches `pseudonyms`.
     """
-    if not _checked(doc):
+    if not reads_english(doc):
         return
-    found = detected(doc)
+    found, shift = detected(doc)
     have = {_normal(n) for n in declared(doc)}
     missing = [n for n in found.names if _normal(n) not in have]
     if not missing:
@@ -102,10 +79,10 @@ def undeclared_pseudonym(doc: Document, ctx: Context) -> Iterator[Finding]:
         if _normal(p.name) in have or p.name in reported:
             continue
         reported.add(p.name)
-        marker = " ".join(doc.text[p.marker[0] : p.marker[1]].split())
+        marker = " ".join(doc.text[p.marker[0] + shift : p.marker[1] + shift].split())
         yield Finding(
-            p.start,
-            p.end,
+            p.start + shift,
+            p.end + shift,
             f"{p.name!r} is marked as not a real name ({marker!r}) but is not declared "
             "in the header's pseudonyms",
             fix,
@@ -149,12 +126,15 @@ def unresolved_pseudonym_marker(doc: Document, ctx: Context) -> Iterator[Finding
     read it and declare them, or record with an `accept` entry that none can
     be identified.
     """
-    if not _checked(doc):
+    if not reads_english(doc):
         return
-    for start, end in detected(doc).unresolved:
-        marker = " ".join(doc.text[start:end].split())
+    found, shift = detected(doc)
+    for start, end in found.unresolved:
+        marker = " ".join(doc.text[start + shift : end + shift].split())
         yield Finding(
-            start, end, f"{marker!r} says names were changed but names nobody"
+            start + shift,
+            end + shift,
+            f"{marker!r} says names were changed but names nobody",
         )
 
 
@@ -172,14 +152,3 @@ def pseudonyms_not_checked(doc: Document, ctx: Context) -> Iterator[Finding]:
     yield from not_english(
         doc, "pseudonyms were not checked: the detector reads English"
     )
-
-
-def not_english(doc: Document, what: str) -> Iterator[Finding]:
-    """One note at `language` when a seed is not in English."""
-    if doc.form is not HeaderForm.FRONT_MATTER or not isinstance(doc.data, dict):
-        return
-    if not english(doc):
-        yield Finding(
-            *doc.field_span(("language",)),
-            f"{what}, and this seed is {doc.data.get('language')!r}",
-        )
