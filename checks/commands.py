@@ -237,7 +237,7 @@ def new(args: argparse.Namespace) -> int:
     doc = Document(path, raw, run.display(path))
     diagnostics = run.linter.check(doc)
     record = run.record(doc)
-    record.extra["body"] = doc.body
+    record.body = doc.body
     trial = run.corpus(records + [record])
     diagnostics += [
         d
@@ -323,7 +323,9 @@ def amend(args: argparse.Namespace) -> int:
     ]
     fields["sha256"] = new_sha
     new_doc = _rewrite_header(doc, fields)
-    records = [r if r.path != path else run.record(new_doc) for r in corpus.records]
+    records = [
+        r if r.path != str(path) else run.record(new_doc) for r in corpus.records
+    ]
     corpus = run.corpus(records)
     if corpus.index is not None:
         for row in corpus.index.rows:
@@ -394,7 +396,7 @@ def renumber(args: argparse.Namespace) -> int:
         raise Refused(f"{path.name} is not named NNN_<16 hex digits>.txt")
     corpus = run.corpus(run.records())
     _parsed_index(corpus)
-    others = [r for r in corpus.records if r.path != path]
+    others = [r for r in corpus.records if r.path != str(path)]
     numbers, _ = _used(
         run.corpus(others), [n for n in names_at(run.folder, ref) if n != doc.stem]
     )

@@ -94,11 +94,11 @@ def documents(paths: Iterable[Path]) -> Iterator[Document]:
         yield Document(path, path.read_bytes(), display(path))
 
 
-@dataclass
+@dataclass(slots=True)
 class SeedRecord:
     """What corpus-wide rules know of one seed."""
 
-    path: Path
+    path: str  # as read (a str: a corpus of 100,000 keeps one per seed)
     display: str
     stem: str
     number: int | None
@@ -110,8 +110,9 @@ class SeedRecord:
     revisions: list[dict[str, Any]]
     id_place: Place
     signature: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
     indexed: bool = True  # whether INDEX.md lists it (records of shards are not)
+    body: bytes | None = None  # kept only for a seed not yet written
+    shard: tuple[str, int] | None = None  # (url, line) of a record of a shard
 
     @classmethod
     def of(cls, doc: Document) -> SeedRecord:
@@ -126,7 +127,7 @@ class SeedRecord:
         line, column = doc.position(span[0])
         end_line, end_column = doc.position(span[1])
         return cls(
-            path=doc.path,
+            path=str(doc.path),
             display=doc.display,
             stem=doc.stem,
             number=int(name.group(1)) if name else None,
@@ -161,17 +162,18 @@ class Corpus:
 
     def body(self, record: SeedRecord) -> bytes:
         """A seed's body, read again: records do not keep bodies (a seed not yet
-        written keeps its own in `extra`, a record of a shard says where it is)."""
-        if "body" in record.extra:
-            return record.extra["body"]
-        if "shard" in record.extra:
+        written keeps its own, a record of a shard says where it is)."""
+        if record.body is not None:
+            return record.body
+        path = Path(record.path)
+        if record.shard is not None:
             from checks.shards import read_line, to_record
 
-            url, line = record.extra["shard"]
+            url, line = record.shard
             text = read_line(url, line)
             raw = to_record(url, line, text).raw if text is not None else None
-            return Document(record.path, raw).body if raw else b""
-        return Document(record.path, record.path.read_bytes()).body
+            return Document(path, raw).body if raw else b""
+        return Document(path, path.read_bytes()).body
 
     def index_place(self, start: int, end: int) -> Place:
         """A span of INDEX.md (or its first line when there is none)."""

@@ -43,7 +43,7 @@ class Finding:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Diagnostic:
     """A finding placed in a file, with the rule's code, name and severity attached.
     Lines and columns are 1-based, columns count code points, the end is exclusive."""
@@ -96,7 +96,7 @@ class Diagnostic:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Place:
     """A span in some file of the corpus (a seed or INDEX.md), as a reader sees it."""
 

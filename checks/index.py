@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -51,9 +52,9 @@ def unescape(cell: str) -> str:
     return re.sub(r"\\([\\|])", r"\1", cell) if "\\" in cell else cell
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
-    """One table row.  `spans[column]` is where that cell's text lies in the
+    """One table row.  `span(column)` is where that cell's text lies in the
     file (character offsets), for diagnostics."""
 
     line: int
@@ -61,9 +62,15 @@ class Row:
     end: int
     id: str
     cells: dict[str, str]
-    spans: dict[str, tuple[int, int]]
+    # Start and end of each column's text, flat: an index of 100,000 rows
+    # keeps one small array per row, not a dictionary of pairs of ints.
+    spans: array
     link: str | None = None  # None for a tombstone
     retracted: tuple[str, str] | None = None  # (date, reason) of a tombstone
+
+    def span(self, column: str) -> tuple[int, int]:
+        at = 2 * COLUMNS.index(column)
+        return self.spans[at], self.spans[at + 1]
 
     @property
     def tombstone(self) -> bool:
@@ -277,6 +284,7 @@ def _row(
         )
         return None
     cells_text = {k: unescape(v) for k, v in named.items()}
+    flat = array("Q", [offset for span in spans for offset in span])
     if linked:
         return Row(
             line,
@@ -284,7 +292,7 @@ def _row(
             start + len(text),
             linked.group(1),
             cells_text,
-            named_spans,
+            flat,
             link=linked.group(2),
         )
     retracted = _RETRACTED.fullmatch(cells_text["title"])
@@ -300,7 +308,7 @@ def _row(
         start + len(text),
         struck.group(1),
         cells_text,
-        named_spans,
+        flat,
         retracted=(retracted.group(1), retracted.group(2)),
     )
 
@@ -308,7 +316,7 @@ def _row(
 # Rendering -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What the index shows of one seed, from its header."""
 

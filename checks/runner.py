@@ -208,7 +208,7 @@ class Run:
                     seed_record.id_place = Place(
                         display, record.line, 1, record.line, 1, record.source
                     )
-                    seed_record.extra["shard"] = (url, record.line)
+                    seed_record.shard = (url, record.line)
                     seed_record.indexed = False
                     corpus_records.append(seed_record)
                 if pending:

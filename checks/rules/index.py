@@ -134,7 +134,7 @@ def dangling_row(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     for row in index.rows:
         if row.tombstone:
             continue
-        span = corpus.index_place(*row.spans["id"])
+        span = corpus.index_place(*row.span("id"))
         if row.id not in present:
             yield CorpusFinding(
                 span,
@@ -172,7 +172,7 @@ def duplicate_row(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         tombstones = any(r.tombstone for r in rows)
         for row in rows[1:]:
             yield CorpusFinding(
-                corpus.index_place(*row.spans["id"]),
+                corpus.index_place(*row.span("id")),
                 f"{seed_id} is listed again (first on line {rows[0].line})"
                 + ("; the rows record different hashes" if len(hashes) > 1 else ""),
                 frozenset({seed_id}),
@@ -212,7 +212,7 @@ def row_mismatch(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         for column in COLUMNS[1:-1]:
             if row.cells[column] != expected[column]:
                 yield CorpusFinding(
-                    corpus.index_place(*row.spans[column]),
+                    corpus.index_place(*row.span(column)),
                     f"{column} is {row.cells[column]!r} in the row but "
                     f"{expected[column]!r} in {record.stem}'s header",
                     frozenset({record.stem}),
@@ -222,7 +222,7 @@ def row_mismatch(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         if row.recorded_hash != header_hash:
             recorded = bool(row.recorded_hash)
             yield CorpusFinding(
-                corpus.index_place(*row.spans["sha256"]),
+                corpus.index_place(*row.span("sha256")),
                 f"the row records sha256 {row.recorded_hash or 'none'} but the header "
                 f"has {header_hash or 'none'}"
                 + (": the text or a record changed" if recorded else ""),
@@ -247,7 +247,7 @@ def rows_out_of_order(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     for above, row in zip(index.rows, index.rows[1:]):
         if (row.number, row.id) < (above.number, above.id):
             yield CorpusFinding(
-                corpus.index_place(*row.spans["id"]),
+                corpus.index_place(*row.span("id")),
                 f"{row.id} comes after {above.id}: rows go in seed-number order",
                 frozenset({row.id}),
                 _rewritable(corpus),

@@ -316,7 +316,7 @@ def removed_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         what = f"renamed to {new_name}" if new_name else "deleted"
         place = corpus.index_place(0, 0)
         if index is not None and seed_id in rows:
-            place = corpus.index_place(*rows[seed_id][0].spans["id"])
+            place = corpus.index_place(*rows[seed_id][0].span("id"))
         yield CorpusFinding(
             place,
             f"{seed_id} was {what} since {base.ref}: seeds are never removed or renamed; "
