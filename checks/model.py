@@ -12,9 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-ID_PATTERN = r"^[0-9]{3,}_[0-9a-f]{16}$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
+from checks.schema import DATE_PATTERN, ID_PATTERN, SHA256_PATTERN
 
 
 def _distinct(items: list[str]) -> list[str]:

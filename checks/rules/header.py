@@ -11,9 +11,8 @@ from checks.context import Context
 from checks.diagnostic import Edit, Finding, Fix
 from checks.document import Document, HeaderForm
 from checks.header import dump_fields
-from checks.model import ID_PATTERN
 from checks.registry import rule
-from checks.schema import problems_of_kind
+from checks.schema import ID_PATTERN, problems_of_kind
 
 _ID = re.compile(ID_PATTERN)
 
