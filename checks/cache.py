@@ -5,8 +5,9 @@ What one seed gives (its diagnostics, its record for the corpus-wide rules,
 its accept entries for them) depends only on its bytes, its path, the rules
 selected and their settings, the date (for future dates) and the code of
 `checks` itself.  The cache keys each seed by its path and the SHA-256 of its
-bytes, in a file named after everything else, so that a change of rules,
-configuration, date or version starts afresh.  Results that depend on
+bytes, in a folder named after everything else, so that a change of rules,
+configuration, date or version starts afresh; the folder holds 64 files,
+each seed's entry in the one its path falls in.  Results that depend on
 anything else (whether a hash may be filled in depends on git and INDEX.md)
 are not cached.  The cache lives in `.checks_cache/` beside the configuration;
 delete it at will, or run with `--no-cache`.
@@ -17,12 +18,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import tempfile
+import zlib
 from pathlib import Path
 from typing import Any
 
 FOLDER = ".checks_cache"
-FORMAT = 1
+FORMAT = 2
 UNCACHEABLE = frozenset({"HDR008"})
 
 
@@ -41,6 +44,15 @@ def _code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+# Entries are spread over this many files by path, so that a run after a small
+# change rewrites one small file, not the whole cache.
+SHARDS = 64
+
+
+def shard_of(path: str) -> int:
+    return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
+
+
 class Cache:
     def __init__(self, root: Path, settings: Any):
         from checks import __version__
@@ -48,14 +60,21 @@ class Cache:
         key = hashlib.sha256(
             repr((FORMAT, __version__, _code_fingerprint(), settings)).encode()
         ).hexdigest()[:24]
-        self.path = root / FOLDER / f"{key}.pickle"
-        self.entries: dict[str, tuple[bytes, Any]] = {}
-        self.fresh: dict[str, tuple[bytes, Any]] = {}
+        self.folder = root / FOLDER / key
+        self.loaded: list[dict[str, tuple[bytes, Any]]] = [
+            self._load(n) for n in range(SHARDS)
+        ]
+        self.fresh: list[dict[str, tuple[bytes, Any]]] = [{} for _ in range(SHARDS)]
+        self.changed: set[int] = set()
+
+    def _file(self, shard: int) -> Path:
+        return self.folder / f"{shard:02x}.pickle"
+
+    def _load(self, shard: int) -> dict[str, tuple[bytes, Any]]:
         try:
-            with open(self.path, "rb") as stream:
+            with open(self._file(shard), "rb") as stream:
                 loaded = pickle.load(stream)
-            if isinstance(loaded, dict):
-                self.entries = loaded
+        # A missing or damaged file is an empty one: its seeds are read again.
         except (
             OSError,
             pickle.UnpicklingError,
@@ -63,36 +82,47 @@ class Cache:
             AttributeError,
             ImportError,
             ValueError,
+            TypeError,
         ):
-            self.entries = {}
+            return {}
+        return loaded if isinstance(loaded, dict) else {}
 
     def get(self, path: str, digest: bytes) -> Any | None:
-        entry = self.entries.get(path)
+        shard = shard_of(path)
+        entry = self.loaded[shard].get(path)
         if entry is not None and entry[0] == digest:
-            self.fresh[path] = entry
+            self.fresh[shard][path] = entry
             return entry[1]
         return None
 
     def put(self, path: str, digest: bytes, value: Any) -> None:
-        self.fresh[path] = (digest, value)
+        shard = shard_of(path)
+        self.fresh[shard][path] = (digest, value)
+        self.changed.add(shard)
 
     def save(self) -> None:
-        """Write what this run used or computed (entries of files that are
-        gone are dropped), atomically; a cache that cannot be written is
+        """Write the files whose entries changed (entries of files that are
+        gone are dropped), each atomically; a cache that cannot be written is
         simply not kept."""
-        if self.fresh == self.entries:
+        dirty = [
+            n
+            for n in range(SHARDS)
+            if n in self.changed or self.fresh[n].keys() != self.loaded[n].keys()
+        ]
+        if not dirty:
             return
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
+            self.folder.mkdir(parents=True, exist_ok=True)
+            ignore = self.folder.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("*\n")
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(self.fresh, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.path)
-            for old in self.path.parent.glob("*.pickle"):
-                if old != self.path:
-                    old.unlink(missing_ok=True)
+            for n in dirty:
+                handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+                with os.fdopen(handle, "wb") as stream:
+                    pickle.dump(self.fresh[n], stream, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self._file(n))
+            for old in self.folder.parent.iterdir():
+                if old != self.folder and old.name != ".gitignore":
+                    shutil.rmtree(old) if old.is_dir() else old.unlink()
         except OSError:
             pass

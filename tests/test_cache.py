@@ -9,10 +9,17 @@ A = "000_0123456789abcdef"
 B = "001_1111111111111111"
 
 
+def cache_files(corpus):
+    [folder] = [p for p in (corpus / ".checks_cache").iterdir() if p.is_dir()]
+    return sorted(folder.glob("*.pickle"))
+
+
 def cache_entries(corpus):
-    [path] = (corpus / ".checks_cache").glob("*.pickle")
-    with open(path, "rb") as stream:
-        return pickle.load(stream)
+    entries = {}
+    for path in cache_files(corpus):
+        with open(path, "rb") as stream:
+            entries.update(pickle.load(stream))
+    return entries
 
 
 def two_seeds(corpus):
@@ -45,6 +52,25 @@ def test_a_changed_seed_is_read_again(corpus):
     assert after[f"seeds/{A}.txt"][0] != before[f"seeds/{A}.txt"][0]
 
 
+def test_a_change_rewrites_only_the_cache_file_of_that_seed(corpus):
+    for n in range(40):
+        write_seed(
+            corpus / "seeds", f"{n:03d}_{n:016x}", f"Seed {n} speaks of rain in Vell.\n"
+        )
+    run_checks("index", cwd=corpus)
+    run_checks(cwd=corpus)
+    before = {p.name: p.stat().st_ino for p in cache_files(corpus)}
+    path = corpus / "seeds" / "007_0000000000000007.txt"
+    path.write_text(path.read_text().replace("rain", "snow"))
+    run_checks(cwd=corpus)
+    after = {p.name: p.stat().st_ino for p in cache_files(corpus)}
+    assert len(before) > 10 and before.keys() == after.keys()
+    rewritten = [name for name in after if after[name] != before[name]]
+    assert len(rewritten) == 1
+    with open(cache_files(corpus)[0].parent / rewritten[0], "rb") as stream:
+        assert "seeds/007_0000000000000007.txt" in pickle.load(stream)
+
+
 def test_other_rules_do_not_reuse_the_results(corpus):
     two_seeds(corpus)
     run_checks(cwd=corpus)
@@ -65,7 +91,7 @@ def test_no_cache_keeps_none(corpus):
 def test_a_damaged_cache_is_ignored(corpus):
     two_seeds(corpus)
     run_checks(cwd=corpus)
-    [path] = (corpus / ".checks_cache").glob("*.pickle")
-    path.write_bytes(b"not a pickle")
+    for path in cache_files(corpus):
+        path.write_bytes(b"not a pickle")
     run = run_checks("--format", "json", cwd=corpus)
     assert run.code == 0 and run.codes() == ["ENC005", "HDR014"]
