@@ -23,7 +23,8 @@ _CLOSE = re.compile(r"^---[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 _LEGACY = re.compile(
     r"\ufeff?[ \t]*date[ \t]+([0-9]{4}-[0-9]{2}-[0-9]{2})(?:[ \t]+|\r?\n)"
 )
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# What ends a line, for every file `checks` reports on (an editor's view).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class HeaderForm(enum.Enum):
@@ -147,7 +148,7 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in _LINE_BREAK.finditer(self.text)]
+        return [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a text offset."""

@@ -10,6 +10,7 @@ non-string keys, duplicate keys and deep nesting are refused, not resolved.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ except ImportError:  # PyYAML built without libyaml
 
 MAX_HEADER_CHARS = 64 * 1024
 MAX_DEPTH = 6
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
 
 _PLAIN_TAGS = frozenset(
     {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
@@ -73,8 +75,17 @@ def load_header(text: str) -> LoadedHeader:
             )
         )
         return loaded
+    # Bytes that are not UTF-8 (kept as lone surrogates, reported by ENC001)
+    # are read as U+FFFD, one character for one, so that spans stay exact.
+    text = _NOT_UTF8.sub("\ufffd", text)
     try:
         root = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        # The pure-Python reader (PyYAML without libyaml) nests by recursion.
+        loaded.problems.append(
+            YamlProblem("unsafe", 0, 0, f"header nests deeper than {MAX_DEPTH} levels")
+        )
+        return loaded
     except yaml.YAMLError as error:
         loaded.problems.append(_syntax_problem(error, text))
         return loaded

@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from checks.document import LINE_BREAK
+
 START = "<!-- checks:index:start -->"
 END = "<!-- checks:index:end -->"
 COLUMNS = ("id", "date", "title", "source", "cites", "pseudonyms", "sha256")
@@ -121,12 +123,12 @@ class IndexFile:
         starts = self._line_starts
         if not 0 < line <= len(starts):
             return ""
-        end = starts[line] - 1 if line < len(starts) else len(self.text)
-        return self.text[starts[line - 1] : end].rstrip("\r")
+        end = starts[line] if line < len(starts) else len(self.text)
+        return self.text[starts[line - 1] : end].rstrip("\r\n")
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+        return [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
 
 
 def read_index(path: Path) -> IndexFile | None:
@@ -161,11 +163,13 @@ def parse_index(path: Path, raw: bytes) -> IndexFile:
         )
         return index
     if len(starts) != 1 or len(ends) != 1 or ends[0] < starts[0]:
-        where = (starts + ends + [0])[0]
+        where, marker = next(
+            iter([(at, START) for at in starts] + [(at, END) for at in ends])
+        )
         index.problems.append(
             Problem(
                 where,
-                where + len(START),
+                where + len(marker),
                 f"the markers {START} and {END} must each appear once, in that order",
             )
         )
@@ -183,12 +187,10 @@ def parse_index(path: Path, raw: bytes) -> IndexFile:
 
 def _parse_table(index: IndexFile, start: int, end: int) -> None:
     text = index.text
-    line_number = text.count("\n", 0, start) + 1
     offset = start
     seen_header = seen_separator = False
     for line in text[start:end].split("\n"):
         line_start, offset = offset, offset + len(line) + 1
-        this_line, line_number = line_number, line_number + 1
         stripped = line.strip()
         if not stripped:
             continue
@@ -228,7 +230,7 @@ def _parse_table(index: IndexFile, start: int, end: int) -> None:
                 )
                 return
             continue
-        row = _row(index, this_line, line_start, line, cells, spans)
+        row = _row(index, index.position(line_start)[0], line_start, line, cells, spans)
         if row is not None:
             index.rows.append(row)
     if not seen_separator:
