@@ -17,14 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from checks.config import Config, ConfigError, load_config
-from checks.corpus import SEED_NAME, Corpus
+from checks.corpus import SEED_NAME, Corpus, read_seed
 from checks.diagnostic import Diagnostic, Severity
 from checks.document import Document, HeaderForm
 from checks.fixes import write_atomic
 from checks.header import dump_fields
 from checks.index import tombstone_cells
 from checks.registry import all_rules, select
-from checks.reporters import REPORTERS, Summary
+from checks.reporters import REPORTERS, Summary, json_text, printable
 from checks.runner import Run
 
 FIELD_ORDER = (
@@ -102,6 +102,13 @@ def _find_seed(run: Run, seed: str) -> Path:
     if candidate.is_file():
         return candidate
     raise Refused(f"no seed {seed!r} in {run.display(run.folder)}/")
+
+
+def _document(run: Run, path: Path) -> Document:
+    raw, unread = read_seed(path, run.folder, run.config.max_seed_bytes)
+    if unread is not None:
+        raise Refused(f"{run.display(path)} is not read: {unread}")
+    return Document(path, raw, run.display(path))
 
 
 def _header_data(doc: Document) -> dict[str, Any]:
@@ -302,7 +309,7 @@ def amend(args: argparse.Namespace) -> int:
     revision with the old one, the date and the reason."""
     run = _run(args, ("IDX",))
     path = _find_seed(run, args.seed)
-    doc = Document(path, path.read_bytes(), run.display(path))
+    doc = _document(run, path)
     fields = _header_data(doc)
     old = fields.get("sha256")
     new_sha = hashlib.sha256(doc.body).hexdigest()
@@ -389,7 +396,7 @@ def renumber(args: argparse.Namespace) -> int:
     path = _find_seed(run, args.seed)
     if exists_at(run.folder, ref, path.name):
         raise Refused(f"{path.name} is on {ref}: a seed there keeps its number")
-    doc = Document(path, path.read_bytes(), run.display(path))
+    doc = _document(run, path)
     fields = _header_data(doc)
     match = SEED_NAME.fullmatch(doc.stem)
     if not match:
@@ -425,8 +432,6 @@ def renumber(args: argparse.Namespace) -> int:
 def pseudonyms(args: argparse.Namespace) -> int:
     """List, per seed, the names its text flags as not real, where each is
     flagged and every place it is mentioned, and markers that name nobody."""
-    import json
-
     from checks.corpus import documents
     from checks.pseudonyms import mentions
     from checks.rules.header import english
@@ -434,7 +439,14 @@ def pseudonyms(args: argparse.Namespace) -> int:
 
     config = load_config(args.config)
     listing = []
-    for doc in documents(args.paths or [config.corpus_path]):
+    for doc in documents(
+        args.paths or [config.corpus_path], config.corpus_path, config.max_seed_bytes
+    ):
+        if doc.unread is not None:
+            listing.append(
+                {"path": doc.display, "checked": False, "unread": doc.unread}
+            )
+            continue
         if not english(doc):
             listing.append({"path": doc.display, "checked": False})
             continue
@@ -467,22 +479,24 @@ def pseudonyms(args: argparse.Namespace) -> int:
         ]
         listing.append(entry)
     if args.format == "json":
-        print(json.dumps(listing, indent=2, ensure_ascii=False))
+        print(json_text(listing, indent=2))
         return 0
     for entry in listing:
         if not entry["checked"]:
-            print(f"{entry['path']}: not checked (not English)")
+            print(
+                f"{printable(entry['path'])}: not checked ({entry.get('unread') or 'not English'})"
+            )
             continue
         for p in entry["pseudonyms"]:
             status = "declared" if p["name"] in entry["declared"] else "NOT DECLARED"
             where = ", ".join(f"{m['line']}:{m['column']}" for m in p["mentions"])
             print(
-                f"{entry['path']}:{p['flagged_at']['line']}:{p['flagged_at']['column']}: "
+                f"{printable(entry['path'])}:{p['flagged_at']['line']}:{p['flagged_at']['column']}: "
                 f"{p['name']} ({status}; {p['marker']!r}); mentioned at {where}"
             )
         for u in entry["unresolved_markers"]:
             print(
-                f"{entry['path']}:{u['line']}:{u['column']}: a marker that names nobody"
+                f"{printable(entry['path'])}:{u['line']}:{u['column']}: a marker that names nobody"
             )
     return 0
 

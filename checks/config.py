@@ -8,6 +8,7 @@ validated once, then overridden by command-line flags.
     near-duplicate = 0.8        # PRV003: shared 5-word shingles (Jaccard), 0.5-1
     base = "main"               # what `checks renumber` compares with
     baseline = "checks-baseline.json"  # findings recorded by `checks baseline`
+    max-seed-bytes = 8388608    # ENC008: larger seed files are not read
     [tool.checks.severity]
     ENC006 = "error"            # error, warning or info
 
@@ -23,12 +24,23 @@ from typing import Any
 
 from checks.diagnostic import Severity
 
+MAX_SEED_BYTES = 8 * 1024 * 1024  # a seed is a few KB; see ENC008
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
 
-KEYS = ("corpus", "select", "ignore", "severity", "near-duplicate", "base", "baseline")
+KEYS = (
+    "corpus",
+    "select",
+    "ignore",
+    "severity",
+    "near-duplicate",
+    "base",
+    "baseline",
+    "max-seed-bytes",
+)
 
 
 class ConfigError(Exception):
@@ -46,6 +58,7 @@ class Config:
     near_duplicate: float = 0.8
     base: str = "main"
     baseline: Path | None = None
+    max_seed_bytes: int = MAX_SEED_BYTES
 
     @property
     def corpus_path(self) -> Path:
@@ -143,6 +156,13 @@ def parse_table(table: Any, path: Path) -> Config:
                 f"{where} baseline must be a file name, not {table['baseline']!r}"
             )
         config = replace(config, baseline=Path(table["baseline"]))
+    if "max-seed-bytes" in table:
+        value = table["max-seed-bytes"]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(
+                f"{where} max-seed-bytes must be a whole number of bytes, not {value!r}"
+            )
+        config = replace(config, max_seed_bytes=value)
     if "severity" in table:
         config = replace(config, severity=parse_severities(table["severity"], where))
     return config

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,11 +40,16 @@ def _walk(folder: Path) -> Iterator[tuple[str, tuple[int, int]]]:
                 continue
             if entry.is_dir(follow_symlinks=False):
                 pending.append(entry.path)
-            elif entry.name.endswith((".txt", *SUFFIXES)) and entry.is_file():
+            elif entry.name.endswith((".txt", *SUFFIXES)):
                 if entry.is_symlink():
-                    info = entry.stat()
+                    # Named even when it leads nowhere or out of the corpus:
+                    # the runner reports it instead of reading it.
+                    try:
+                        info = entry.stat()
+                    except OSError:
+                        info = entry.stat(follow_symlinks=False)
                     yield entry.path, (info.st_dev, info.st_ino)
-                else:
+                elif entry.is_file():
                     yield entry.path, (device, entry.inode())
 
 
@@ -71,6 +77,32 @@ def seed_files(paths: Iterable[Path]) -> dict[tuple[int, int], Path]:
     return found
 
 
+def read_seed(path: Path, folder: Path | None, limit: int) -> tuple[bytes, str | None]:
+    """A seed file's bytes, or b"" and why it was not read: larger than
+    `limit` bytes (found before reading), not a regular file, or a symbolic
+    link that leads out of the corpus `folder`."""
+    try:
+        if folder is not None and os.path.islink(path):
+            target = os.path.realpath(path)
+            root = os.path.realpath(folder)
+            if not target.startswith(root + os.sep):
+                return b"", f"a symbolic link to {target}, outside the corpus folder"
+        # Non-blocking, so that a FIFO named like a seed cannot hang the run.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(handle, "rb") as stream:
+            info = os.fstat(handle)
+            if not stat.S_ISREG(info.st_mode):
+                return b"", "not a regular file"
+            if info.st_size > limit:
+                return b"", f"{info.st_size:,} bytes, over the limit of {limit:,}"
+            raw = stream.read(limit + 1)
+    except OSError as error:
+        return b"", f"cannot be read: {error.strerror or error}"
+    if len(raw) > limit:  # it grew while being read
+        return b"", f"over {limit:,} bytes, the limit"
+    return raw, None
+
+
 class Display:
     """Paths as a user would type them: relative to the working folder when
     the file is inside it."""
@@ -87,11 +119,13 @@ class Display:
         return os.path.normpath(str(path))
 
 
-def documents(paths: Iterable[Path]) -> Iterator[Document]:
-    """Read one seed at a time."""
+def documents(paths: Iterable[Path], folder: Path, limit: int) -> Iterator[Document]:
+    """Read one seed at a time (none larger than `limit` bytes, no link out
+    of the corpus `folder`)."""
     display = Display()
     for path in seed_paths(paths):
-        yield Document(path, path.read_bytes(), display(path))
+        raw, unread = read_seed(path, folder, limit)
+        yield Document(path, raw, display(path), unread)
 
 
 @dataclass(slots=True)
@@ -155,6 +189,7 @@ class Corpus:
     index_display: str
     settings: dict[str, Any] = field(default_factory=dict)
     base: Any = None  # checks.history.BaseChanges with --diff-base
+    unread: frozenset[str] = frozenset()  # seeds present but not read (ENC008)
 
     @property
     def index_path(self) -> Path:

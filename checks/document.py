@@ -37,9 +37,17 @@ class HeaderForm(enum.Enum):
 class Document:
     """A seed as read from disk.  `text` offsets are code points; `body` is bytes."""
 
-    def __init__(self, path: Path, raw: bytes, display: str | None = None):
+    def __init__(
+        self,
+        path: Path,
+        raw: bytes,
+        display: str | None = None,
+        unread: str | None = None,
+    ):
         self.path = path
         self.display = display if display is not None else str(path)
+        # Why the file was not read (its `raw` is then empty), or None.
+        self.unread = unread
         self.raw = raw
         try:
             self.text = raw.decode("utf-8")
@@ -182,7 +190,3 @@ class Document:
         except KeyError:
             value = self._derived[key] = compute(self)
             return value
-
-
-def read_document(path: Path, display: str | None = None) -> Document:
-    return Document(path, path.read_bytes(), display)

@@ -151,7 +151,10 @@ class Linter:
     def _findings(self, doc: Document) -> list[tuple[Rule, Finding]]:
         found = []
         for r in self.rules:
-            if doc.utf8 or not r.needs_text:
+            if doc.unread is not None:
+                if r.on_unread:
+                    found += [(r, f) for f in self._run(r, doc)]
+            elif doc.utf8 or not r.needs_text:
                 found += [(r, f) for f in self._run(r, doc)]
         return found
 

@@ -28,6 +28,7 @@ class Rule:
     fixable: bool = False
     needs_text: bool = True
     stage: str = "document"
+    on_unread: bool = False
 
     @property
     def family(self) -> str:
@@ -49,10 +50,13 @@ def rule(
     fixable: bool = False,
     needs_text: bool = True,
     stage: str = "document",
+    on_unread: bool = False,
 ) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
     """Register a rule function.  Its docstring's first line is the summary, and
     the whole docstring is what `checks explain` prints.  `needs_text=False`
-    marks the rules that still run on a file that is not valid UTF-8.  Rules of
+    marks the rules that still run on a file that is not valid UTF-8;
+    `on_unread=True` the rules that run, alone, on a file that was not read
+    (too large, or a link out of the corpus).  Rules of
     `stage="accept"` run after the header's `accept` entries were applied and
     are told which entries matched."""
 
@@ -73,6 +77,7 @@ def rule(
             fixable=fixable,
             needs_text=needs_text,
             stage=stage,
+            on_unread=on_unread,
         )
         return check
 

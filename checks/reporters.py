@@ -5,12 +5,15 @@ from __future__ import annotations
 import abc
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
 from checks.diagnostic import Diagnostic, Fix, Severity
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 WINDOW = 120
 
@@ -72,18 +75,38 @@ class Reporter(abc.ABC):
         """`diagnostics` are sorted; `fixed` pairs a path with a fix applied to it."""
 
 
+_UNSEEN = ("Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn")
+
+
+def printable(text: str) -> str:
+    """A file name or message on one line, as it is: a line break, a bidi
+    control or a byte that is not UTF-8 (in an odd file name) written as an
+    escape, so that it cannot split an output line or reorder it."""
+    if text.isprintable():
+        return text
+    return "".join(_escaped(c) if c == "\t" else _shown(c) for c in text)
+
+
+def json_text(value, **options) -> str:
+    """JSON with non-ASCII text kept as it is, but a lone surrogate (a byte of
+    a file name that is not UTF-8) written as its escape, so that the text
+    can be encoded as UTF-8."""
+    text = json.dumps(value, ensure_ascii=False, **options)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return f"<0x{code - 0xDC00:02x}>" if 0xDC80 <= code <= 0xDCFF else f"<U+{code:04X}>"
+
+
 def _shown(char: str) -> str:
     """How a character of a quoted line is printed: invisible and control
     characters as escapes, so the terminal shows what the file holds."""
     if char == "\t":
         return " "
-    if unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp", "Co", "Cn"):
-        code = ord(char)
-        return (
-            f"<0x{code - 0xDC00:02x}>"
-            if 0xDC80 <= code <= 0xDCFF
-            else f"<U+{code:04X}>"
-        )
+    if unicodedata.category(char) in _UNSEEN:
+        return _escaped(char)
     return char
 
 
@@ -122,11 +145,11 @@ class TextReporter(Reporter):
     def report(self, diagnostics, fixed, summary) -> None:
         if not self.quiet:
             for path, fix in fixed:
-                self.out.write(f"{path}: fixed: {fix.description}\n")
+                self.out.write(f"{printable(path)}: fixed: {fix.description}\n")
         for d in diagnostics:
             mark = " [*]" if d.fixable else ""
             self.out.write(
-                f"{d.path}:{d.line}:{d.column}: {d.code}{mark} {d.message}\n"
+                f"{printable(d.path)}:{d.line}:{d.column}: {d.code}{mark} {printable(d.message)}\n"
             )
             if self.quiet:
                 continue
@@ -166,14 +189,14 @@ class JsonReporter(Reporter):
     """One object: `{"diagnostics": [...], "summary": {...}}`."""
 
     def report(self, diagnostics, fixed, summary) -> None:
-        json.dump(
-            {
-                "diagnostics": [d.as_dict() for d in diagnostics],
-                "summary": summary.as_dict(),
-            },
-            self.out,
-            indent=2,
-            ensure_ascii=False,
+        self.out.write(
+            json_text(
+                {
+                    "diagnostics": [d.as_dict() for d in diagnostics],
+                    "summary": summary.as_dict(),
+                },
+                indent=2,
+            )
         )
         self.out.write("\n")
 
@@ -193,7 +216,7 @@ class GithubReporter(Reporter):
             properties = ",".join(
                 f"{key}={_github_property(str(value))}"
                 for key, value in (
-                    ("file", d.path),
+                    ("file", printable(d.path)),
                     ("line", d.line),
                     ("col", d.column),
                     ("endLine", d.end_line),
@@ -202,7 +225,7 @@ class GithubReporter(Reporter):
                 )
             )
             self.out.write(
-                f"::{self.LEVELS[d.severity]} {properties}::{_github_data(d.message)}\n"
+                f"::{self.LEVELS[d.severity]} {properties}::{_github_data(printable(d.message))}\n"
             )
         self.out.write(summary_line(summary) + "\n")
 
@@ -263,7 +286,7 @@ class SarifReporter(Reporter):
                             "ruleId": d.code,
                             "ruleIndex": index.get(d.code, -1),
                             "level": self.LEVELS[d.severity],
-                            "message": {"text": d.message},
+                            "message": {"text": printable(d.message)},
                             "locations": [
                                 {
                                     "physicalLocation": {
@@ -284,14 +307,15 @@ class SarifReporter(Reporter):
                 }
             ],
         }
-        json.dump(log, self.out, indent=2, ensure_ascii=False)
+        self.out.write(json_text(log, indent=2))
         self.out.write("\n")
 
 
 def _uri(path: str) -> str:
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"))
+    # A name that is not UTF-8 is percent-encoded byte for byte.
+    return quote(path.replace("\\", "/").encode("utf-8", "surrogateescape"))
 
 
 class JunitReporter(Reporter):
@@ -318,7 +342,9 @@ class JunitReporter(Reporter):
             errors="0",
         )
         for path, found in sorted(by_path.items()):
-            case = ET.SubElement(suite, "testcase", classname="checks", name=path)
+            case = ET.SubElement(
+                suite, "testcase", classname="checks", name=printable(path)
+            )
             errors = [d for d in found if d.severity is Severity.ERROR]
             if errors:
                 failure = ET.SubElement(
@@ -350,7 +376,7 @@ class JunitReporter(Reporter):
 
 
 def _line(d: Diagnostic) -> str:
-    return f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
+    return f"{printable(d.path)}:{d.line}:{d.column}: {d.code} {printable(d.message)}"
 
 
 def fingerprint(d: Diagnostic) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from checks.cache import UNCACHEABLE
 from checks.config import Config, ConfigError
 from checks.context import Context
-from checks.corpus import Corpus, Display, SeedRecord, seed_files
+from checks.corpus import Corpus, Display, SeedRecord, read_seed, seed_files
 from checks.diagnostic import CorpusFinding, Diagnostic, Fix, Place, source_window
 from checks.document import Document
 from checks.fixes import write_atomic
@@ -88,6 +88,7 @@ class Run:
         self.engine = "local"
         self.scheduler: str | None = None
         self._pool = None
+        self.unread: set[str] = set()  # stems of corpus seeds that were not read
 
     def _check_chunk(
         self,
@@ -105,8 +106,16 @@ class Run:
         results: list = [None] * len(order)
         misses: list[int] = []
         for i, (key, path) in enumerate(order):
-            raw = path.read_bytes()
+            raw, unread = read_seed(
+                path,
+                self.folder if key in in_corpus else None,
+                self.config.max_seed_bytes,
+            )
             display = self.display(path)
+            if unread is not None:
+                misses.append(i)
+                results[i] = (raw, display, None, unread)
+                continue
             digest = hashlib.sha256(raw).digest() if cache is not None else b""
             hit = cache.get(display, digest) if cache is not None else None
             if hit is not None and hit[0] is None and key in targets:
@@ -115,11 +124,12 @@ class Run:
                 results[i] = (hit, [])
             else:
                 misses.append(i)
-                results[i] = (raw, display, digest)
+                results[i] = (raw, display, digest, None)
         work = [
             (
                 str(order[i][1]),
                 *results[i][:2],
+                results[i][3],
                 order[i][0] in targets,
                 order[i][0] in in_corpus,
             )
@@ -127,9 +137,11 @@ class Run:
         ]
         computed = self._spread(work, fix, unsafe)
         for i, item, (value, fixed) in zip(misses, work, computed):
-            digest = results[i][2]
+            digest, unread = results[i][2:]
             results[i] = (value, fixed)
-            if cache is not None and not any(
+            if unread is not None:
+                self.unread.add(order[i][1].stem)
+            elif cache is not None and not any(
                 d.code in UNCACHEABLE for d in value[0] or ()
             ):
                 cache.put(item[2], digest, value)
@@ -151,14 +163,16 @@ class Run:
         path: str,
         raw: bytes,
         display: str,
+        unread: str | None,
         is_target: bool,
         in_corpus: bool,
         fix: bool = False,
         unsafe: bool = False,
     ) -> tuple[tuple, list]:
         """One seed's results: ((diagnostics or None, record or None, pending
-        accept entries), fixes applied)."""
-        doc = Document(Path(path), raw, display)
+        accept entries), fixes applied).  A seed that was not read has no
+        record: the corpus rules know only that it is there."""
+        doc = Document(Path(path), raw, display, unread)
         diagnostics = None
         fixed: list[tuple[str, Fix]] = []
         if is_target:
@@ -170,7 +184,7 @@ class Run:
             else:
                 diagnostics = self.linter.check(doc)
         record = None
-        if in_corpus and self.linter.corpus_rules:
+        if in_corpus and self.linter.corpus_rules and unread is None:
             record = self.record(doc)
             if not is_target and b"accept" in doc.raw:
                 self.linter.note_accepts(doc)
@@ -228,7 +242,9 @@ class Run:
                         )
                     continue
                 virtual = folder / virtual_name(record)
-                items.append((str(virtual), record.raw, str(virtual), checked, True))
+                items.append(
+                    (str(virtual), record.raw, str(virtual), None, checked, True)
+                )
                 origins.append(record)
                 if len(items) >= CHUNK:
                     flush()
@@ -371,6 +387,7 @@ class Run:
             index_display=self.display(index_path),
             settings={"near_duplicate": self.config.near_duplicate},
             base=base,
+            unread=frozenset(self.unread),
         )
 
     # Checking -----------------------------------------------------------------
@@ -505,7 +522,13 @@ class Run:
         return Fix(f"{verb} INDEX.md's table ({len(entries)} seeds)", ())
 
     def records(self) -> list[SeedRecord]:
-        return [
-            self.record(Document(p, p.read_bytes(), self.display(p)))
-            for p in self.corpus_files().values()
-        ]
+        """The record of every corpus seed that can be read (the others are
+        noted in `self.unread`)."""
+        found = []
+        for path in self.corpus_files().values():
+            raw, unread = read_seed(path, self.folder, self.config.max_seed_bytes)
+            if unread is not None:
+                self.unread.add(path.stem)
+            else:
+                found.append(self.record(Document(path, raw, self.display(path))))
+        return found

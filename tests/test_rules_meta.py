@@ -27,7 +27,9 @@ def diagnostics_of(code: str, folder, tmp_path):
         commit_all(tmp_path, "base")
         shutil.rmtree(seeds)
         args += ["--diff-base", "HEAD"]
-    shutil.copytree(folder, seeds, ignore=shutil.ignore_patterns("expected.out"))
+    shutil.copytree(
+        folder, seeds, symlinks=True, ignore=shutil.ignore_patterns("expected.out")
+    )
     run = run_checks(*args, cwd=tmp_path)
     assert run.code in (0, 1), run
     return sorted(

@@ -217,3 +217,29 @@ def _first_unnormalized(text: str) -> tuple[int, int]:
                 return start, index
             start = index
     return 0, len(text)
+
+
+@rule("ENC008", "unread-file", "error", needs_text=False, on_unread=True)
+def unread_file(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """A seed file was not read.
+
+    ## What it does
+    Reports a seed file that `checks` refused to read: one larger than
+    `max-seed-bytes` (8 MiB unless configured; the size is looked up before
+    reading), one that is not a regular file, or a symbolic link that leads
+    out of the corpus folder.  No other rule runs on it; its row in INDEX.md
+    is kept as it is.
+
+    ## Why it matters
+    A seed is a few KB of text.  A file of hundreds of MB is a mistake that
+    would stall every commit, and a link out of the corpus would let a pull
+    request make the checker read a file elsewhere on the machine (a key, a
+    password file) and print it in diagnostics.
+
+    ## Example
+    ```
+    seeds/004_0123456789abcdef.txt -> /etc/passwd
+    ```
+    """
+    if doc.unread is not None:
+        yield Finding(0, 0, f"not read: {doc.unread}")

@@ -130,7 +130,7 @@ def dangling_row(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     index = corpus.index
     if index is None:
         return
-    present = {r.stem for r in corpus.records}
+    present = {r.stem for r in corpus.records} | corpus.unread
     for row in index.rows:
         if row.tombstone:
             continue

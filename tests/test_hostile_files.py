@@ -1,0 +1,187 @@
+"""Hostile files in a corpus: huge files, binary and empty files, symbolic
+links, odd file names, INDEX.md links that lead elsewhere.  `checks` reports
+each with a file, a line and a code, reads nothing outside the corpus, and
+never prints a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+
+import pytest
+from conftest import BODY, run_checks, seed_text, write_seed
+
+A = "000_0123456789abcdef"
+B = "001_1111111111111111"
+SECRET = "correct horse battery staple"
+
+
+def corpus_with_index(corpus):
+    write_seed(corpus / "seeds", A)
+    assert run_checks("index", cwd=corpus).code == 0
+    return corpus
+
+
+def test_a_file_of_hundreds_of_mb_is_refused_before_it_is_read(corpus):
+    corpus_with_index(corpus)
+    huge = corpus / "seeds" / f"{B}.txt"
+    with open(huge, "wb") as stream:  # sparse: 600 MB that take no disk
+        stream.truncate(600 * 1024 * 1024)
+    process = subprocess.run(
+        [sys.executable, "-m", "checks", "--format", "json", "-j", "1"],
+        cwd=corpus,
+        capture_output=True,
+        text=True,
+    )
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert process.returncode == 1, process.stderr
+    report = json.loads(process.stdout)
+    [unread] = [d for d in report["diagnostics"] if d["code"] == "ENC008"]
+    assert unread["path"] == f"seeds/{B}.txt" and unread["line"] == 1
+    assert "629,145,600 bytes, over the limit of 8,388,608" in unread["message"]
+    # Not read into memory: the process (the largest child so far) stayed
+    # far below the file's size.
+    assert peak_kib < 300 * 1024
+    # Nothing else is said of it: no rule ran on it.
+    assert [
+        d["code"] for d in report["diagnostics"] if B in d["message"] + d["path"]
+    ] == ["ENC008"]
+
+
+def test_the_size_limit_is_configurable(corpus):
+    (corpus / "pyproject.toml").write_text(
+        '[tool.checks]\ncorpus = "seeds"\nmax-seed-bytes = 100\n'
+    )
+    write_seed(corpus / "seeds", A)
+    run = run_checks("--format", "json", "--select", "ENC,HDR", cwd=corpus)
+    [d] = run.json["diagnostics"]
+    assert d["code"] == "ENC008" and "over the limit of 100" in d["message"]
+    (corpus / "pyproject.toml").write_text(
+        '[tool.checks]\ncorpus = "seeds"\nmax-seed-bytes = "big"\n'
+    )
+    run = run_checks(cwd=corpus)
+    assert run.code == 2 and "max-seed-bytes must be a whole number" in run.err
+
+
+def test_binary_and_empty_files_are_reported_not_crashed_on(corpus):
+    corpus_with_index(corpus)
+    (corpus / "seeds" / f"{B}.txt").write_bytes(bytes(range(256)) * 8)
+    (corpus / "seeds" / "002_2222222222222222.txt").write_bytes(b"")
+    run = run_checks("--format", "json", cwd=corpus)
+    assert run.code == 1 and "Traceback" not in run.err
+    codes = {
+        (d["path"].rsplit("/", 1)[-1][:3], d["code"]) for d in run.json["diagnostics"]
+    }
+    # Not UTF-8: only the rules that need no text run on it.
+    assert ("001", "ENC001") in codes and ("002", "HDR001") in codes
+
+
+def test_a_link_out_of_the_corpus_is_not_read(corpus, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "secret.txt"
+    outside.write_text(seed_text(B, f"The key is {SECRET}.\n"))
+    corpus_with_index(corpus)
+    os.symlink(outside, corpus / "seeds" / f"{B}.txt")
+    for fmt in ("text", "json", "sarif", "github"):
+        run = run_checks("--format", fmt, cwd=corpus)
+        assert run.code == 1 and SECRET not in run.out + run.err
+    [d] = [
+        d
+        for d in run_checks("--format", "json", cwd=corpus).json["diagnostics"]
+        if d["code"] == "ENC008"
+    ]
+    assert f"a symbolic link to {outside}, outside the corpus folder" in d["message"]
+    # `checks pseudonyms` and `checks index` do not read it either.
+    listing = run_checks("pseudonyms", "--format", "text", cwd=corpus)
+    assert SECRET not in listing.out and "outside the corpus folder" in listing.out
+    assert run_checks("index", cwd=corpus).code == 0
+    assert SECRET not in (corpus / "seeds" / "INDEX.md").read_text()
+
+
+def test_a_link_that_leads_nowhere_is_reported(corpus):
+    corpus_with_index(corpus)
+    os.symlink(corpus / "gone.txt", corpus / "seeds" / f"{B}.txt")
+    run = run_checks("--format", "json", cwd=corpus)
+    [d] = [d for d in run.json["diagnostics"] if d["code"] == "ENC008"]
+    assert d["path"] == f"seeds/{B}.txt" and "outside the corpus" in d["message"]
+
+
+def test_a_link_within_the_corpus_is_read(corpus):
+    (corpus / "seeds" / "drafts").mkdir(parents=True)
+    write_seed(corpus / "seeds" / "drafts", B)
+    os.symlink(corpus / "seeds" / "drafts" / f"{B}.txt", corpus / "seeds" / f"{B}.txt")
+    run = run_checks("--format", "json", cwd=corpus)
+    assert "ENC008" not in run.codes()
+
+
+def test_a_linked_folder_is_not_followed(corpus, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / f"{B}.txt").write_text(f"{SECRET}\n")
+    corpus_with_index(corpus)
+    os.symlink(elsewhere, corpus / "seeds" / "more")
+    run = run_checks("--format", "json", cwd=corpus)
+    assert run.code == 0 and SECRET not in run.out
+    assert run.json["summary"]["files"] == 2  # the seed and INDEX.md
+
+
+ODD_NAMES = [
+    "has space.txt",
+    "-starts-with-dash.txt",
+    "new\nline.txt",
+    "tab\there.txt",
+    "\u202egnp.txt",
+    "caf\u00e9.txt",
+    "\u65b0\u95fb.txt",
+]
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "junit", "github"])
+def test_odd_file_names_are_reported_in_every_format(corpus, fmt):
+    corpus_with_index(corpus)
+    for name in ODD_NAMES:
+        (corpus / "seeds" / name).write_text(seed_text(A, BODY))
+    os.mkdir(corpus / "seeds" / "sub")
+    # A name that is not UTF-8 at all.
+    with open(
+        os.path.join(os.fsencode(corpus / "seeds" / "sub"), b"\xff\xfe.txt"), "w"
+    ) as f:
+        f.write(seed_text(A, BODY))
+    run = run_checks("--format", fmt, cwd=corpus)
+    assert run.code == 1 and "Traceback" not in run.err, run
+    if fmt == "json":
+        named = {d["path"] for d in run.json["diagnostics"] if d["code"] == "HDR013"}
+        assert len(named) == len(ODD_NAMES) + 1
+    elif fmt in ("sarif", "junit"):
+        ET.fromstring(run.out) if fmt == "junit" else json.loads(run.out)
+    else:
+        # One line per diagnostic: a line break in a name does not split it.
+        code = "title=HDR013 " if fmt == "github" else " HDR013 "
+        lines = [line for line in run.out.splitlines() if code in line]
+        assert len(lines) == len(ODD_NAMES) + 1
+        assert all(line.startswith(("seeds/", "::")) for line in lines)
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "../elsewhere/secret.txt",
+        "/etc/passwd",
+        "file:///etc/passwd",
+        "https://example.org/x.txt",
+    ],
+)
+def test_index_links_out_of_the_corpus_are_reported_and_never_opened(corpus, link):
+    (corpus / "elsewhere").mkdir()
+    (corpus / "elsewhere" / "secret.txt").write_text(SECRET)
+    corpus_with_index(corpus)
+    index = corpus / "seeds" / "INDEX.md"
+    index.write_text(index.read_text().replace(f"]({A}.txt)", f"]({link})"))
+    run = run_checks("--format", "json", cwd=corpus)
+    [d] = run.json["diagnostics"]
+    assert d["code"] == "IDX004" and repr(link) in d["message"]
+    assert SECRET not in run.out and "root:" not in run.out
+    assert run_checks("--fix", cwd=corpus).code == 0
+    assert f"]({A}.txt)" in index.read_text()
