@@ -133,10 +133,15 @@ def assert_inside(folder: Path, report: dict) -> None:
             assert (d["line"], d["column"]) == (1, 1), d
             continue
         doc = Document(Path(d["path"]), (folder / d["path"]).read_bytes())
-        lines = len(doc._line_starts)
-        assert 1 <= d["line"] <= d["end_line"] <= lines, d
-        assert 1 <= d["column"] <= len(doc.line_text(d["line"])) + 1, d
-        assert 1 <= d["end_column"] <= len(doc.line_text(d["end_line"])) + 1, d
+        starts = doc._line_starts + [len(doc.text)]
+
+        def width(line: int, starts=starts) -> int:
+            """The line's characters, its line break included."""
+            return starts[line] - starts[line - 1]
+
+        assert 1 <= d["line"] <= d["end_line"] <= len(starts) - 1, d
+        assert 1 <= d["column"] <= width(d["line"]) + 1, d
+        assert 1 <= d["end_column"] <= width(d["end_line"]) + 1, d
         if d["end_line"] == d["line"]:
             assert d["end_column"] >= d["column"], d
 
