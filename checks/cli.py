@@ -292,9 +292,17 @@ def _outcome(args: argparse.Namespace, config, fix: bool = False, unsafe: bool =
     run.scheduler = getattr(args, "scheduler", None)
     if run.engine == "dask" and not run.scheduler:
         raise UsageError("--engine dask needs --scheduler ADDRESS")
-    return run.check(
-        args.paths, fix=fix, unsafe=unsafe, diff_base=getattr(args, "diff_base", None)
-    )
+    if not fix:
+        return run.check(args.paths, diff_base=getattr(args, "diff_base", None))
+    from checks.fixes import corpus_lock
+
+    with corpus_lock(config.corpus_path):
+        return run.check(
+            args.paths,
+            fix=True,
+            unsafe=unsafe,
+            diff_base=getattr(args, "diff_base", None),
+        )
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -20,7 +20,7 @@ from checks.config import Config, ConfigError, load_config
 from checks.corpus import SEED_NAME, Corpus, read_seed
 from checks.diagnostic import Diagnostic, Severity
 from checks.document import Document, HeaderForm
-from checks.fixes import write_atomic
+from checks.fixes import corpus_lock, write_atomic
 from checks.header import dump_fields
 from checks.index import tombstone_cells
 from checks.registry import all_rules, select
@@ -64,9 +64,13 @@ def _say(args, message: str) -> None:
 
 
 def _refusing(handler):
+    """A command that writes: it runs holding the corpus lock, and a refusal
+    is one line on stderr and exit status 1."""
+
     def wrapped(args: argparse.Namespace) -> int:
         try:
-            return handler(args)
+            with corpus_lock(load_config(args.config).corpus_path):
+                return handler(args)
         except Refused as refusal:
             print(f"checks {args.command}: {refusal}", file=sys.stderr)
             return 1

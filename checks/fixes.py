@@ -1,10 +1,12 @@
-"""Applying fixes: edits on the header only, written atomically."""
+"""Applying fixes: edits on the header only, written atomically, by one
+writer at a time."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from checks.diagnostic import Edit, Fix
@@ -70,3 +72,27 @@ def write_atomic(path: Path, data: bytes, *, create: bool = False) -> None:
         os.fsync(directory)
     finally:
         os.close(directory)
+
+
+@contextmanager
+def corpus_lock(folder: Path) -> Iterator[None]:
+    """Writers (`--fix`, `index`, `new`, `amend`, `retract`, `renumber`) take
+    turns: each holds an exclusive lock on the corpus folder from before it
+    reads until it has written, so that two at once never build on what the
+    other is replacing.  The lock goes with the process, however it ends;
+    readers do not wait for it."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks (Windows): writers do not wait
+        yield
+        return
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # no folder yet: nothing to guard
+        yield
+        return
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
