@@ -26,6 +26,7 @@ words are its speaker's, not the writer's.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -224,36 +225,47 @@ def _weasels(
     prose = claims.prose
     spans = sorted(set(spans), key=lambda span: (span[0], -span[1]))
     # A reporting word inside any weasel phrase ("were said to") names nobody.
-    verbs = [(s, e) for s, e in verbs if not any(a <= s < b for a, b in spans)]
+    starts = [a for a, _ in spans]
+    reach = list(itertools.accumulate((b for _, b in spans), max))
+    verbs = [v for v in verbs if not _covered(starts, reach, v[0])]
+    reported_to = -1  # the end of the weasel phrases kept so far
     for start, end in spans:
         lo, hi = _sentence_of(prose, start)
         if not _specific_source(prose, verbs, lo, hi, (start, end)):
-            if not any(s <= start < e for s, e in claims.weasels):
+            if start >= reported_to:  # not inside one already kept
                 claims.weasels.append((start, end))
+                reported_to = max(reported_to, end)
+
+
+def _covered(starts: list[int], reach: list[int], at: int) -> bool:
+    """Whether `at` lies inside one of the spans whose sorted `starts` are
+    given, `reach[i]` being the furthest end of the first i + 1."""
+    i = bisect.bisect_right(starts, at) - 1
+    return i >= 0 and at < reach[i]
 
 
 def _claims(claims: Claims, verbs: list[int], weasels: list[tuple[int, int]]) -> None:
     prose = claims.prose
     text = prose.text
-    attributed_paragraphs = set()
+    quoted = {q.paragraph for q in prose.quotes}
+    weasel_starts = sorted(w for w, _ in weasels)
     for index, (start, end) in enumerate(prose.paragraphs):
-        if _in(verbs, start, end) or any(q.paragraph == index for q in prose.quotes):
-            attributed_paragraphs.add(index)
-    for index in range(len(prose.paragraphs)):
-        if index in attributed_paragraphs or heading(prose, index):
+        if index in quoted or _in(verbs, start, end) or heading(prose, index):
             continue
         for start, end in prose.sentences_of(index):
-            _claim(claims, text, start, end, weasels)
+            _claim(claims, text, start, end, weasel_starts)
 
 
-def _claim(claims: Claims, text: str, start: int, end: int, weasels: list) -> None:
+def _claim(
+    claims: Claims, text: str, start: int, end: int, weasel_starts: list[int]
+) -> None:
     """Record the sentence [start, end) if it is a claim (in a paragraph that
     attributes nothing)."""
     sentence = text[start:end]
     stripped = sentence.rstrip("\"'\u201d\u2019) ")
     if stripped.endswith("?") or sentence.lower().startswith(FRAMING_OPENERS):
         return
-    if any(start <= w < end for w, _ in weasels):
+    if _in(weasel_starts, start, end):
         return  # a weasel phrase is reported as such
     if _CLAIM.search(sentence):
         claims.unattributed.append((start, end))

@@ -25,6 +25,9 @@ _LEGACY = re.compile(
 )
 # What ends a line, for every file `checks` reports on (an editor's view).
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Positions found by scanning from the start, before the lines are mapped once
+# (each scan costs the offset: a file with thousands of findings is mapped).
+_FEW = 16
 
 
 class HeaderForm(enum.Enum):
@@ -63,6 +66,7 @@ class Document:
         body_byte = len(self.text[: self.body_start].encode("utf-8", "surrogateescape"))
         self.body = raw[body_byte:]
         self._derived: dict[str, Any] = {}
+        self._lookups = 0  # positions asked for; past _FEW, the lines are mapped
 
     def _split(self) -> None:
         text = self.text
@@ -162,7 +166,12 @@ class Document:
         """1-based line and column (in code points) of a text offset."""
         offset = max(0, min(offset, len(self.text)))
         text = self.text
-        if "_line_starts" not in self.__dict__ and text.find("\r", 0, offset) < 0:
+        self._lookups += 1
+        if (
+            self._lookups <= _FEW
+            and "_line_starts" not in self.__dict__
+            and text.find("\r", 0, offset) < 0
+        ):
             # Most positions asked for are in the header: no need to map the body.
             return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
         starts = self._line_starts
@@ -170,7 +179,12 @@ class Document:
         return index + 1, offset - starts[index] + 1
 
     def line_text(self, line: int) -> str:
-        if "_line_starts" not in self.__dict__ and "\r" not in self.text:
+        self._lookups += 1
+        if (
+            self._lookups <= _FEW
+            and "_line_starts" not in self.__dict__
+            and "\r" not in self.text
+        ):
             start = 0
             for _ in range(line - 1):
                 start = self.text.find("\n", start) + 1
