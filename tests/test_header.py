@@ -242,3 +242,61 @@ def test_future_and_impossible_dates(corpus):
     assert run.json["diagnostics"][1]["message"].startswith(
         "date 2999-01-01 is after today"
     )
+
+
+SOURCE = "source:\n  name: Anholm Courier\n  url: https://example.org/a\n  retrieved: '2024-03-02'\n"
+
+
+@pytest.mark.parametrize(
+    "header, code, line, words",
+    [
+        # Deep nesting: in flow style (the YAML reader stops it) and in blocks.
+        ("title: " + "[" * 5000 + "]" * 5000 + "\n", "HDR004", 2, "nesting depth"),
+        (
+            "source:\n" + "".join("  " * n + f"k{n}:\n" for n in range(1, 9)),
+            "HDR005",
+            9,
+            "deeper than 6 levels",
+        ),
+        # A header over the size limit is not parsed at all.
+        ("title: " + "x" * 70_000 + "\n", "HDR005", 2, "the limit is 65536"),
+        # Duplicate keys: an error on the second, not last-one-wins.
+        ("title: One\ntitle: Two\n", "HDR006", 3, "'title' appears twice"),
+        # Keys that are not strings.
+        ("? [1, 2]\n: x\n", "HDR005", 2, "keys must be plain strings"),
+        ("{a: 1}: x\n", "HDR005", 2, "keys must be plain strings"),
+        # Merge keys are aliases too.
+        ("s: &s {name: X}\nsource:\n  <<: *s\n", "HDR005", 2, "aliases"),
+        # Dates that are not dates.
+        ("date: 2023-02-29\n", "HDR011", 2, "2023-02-29 is not a date"),
+        ("date: tomorrow\n", "HDR009", 2, "YYYY-MM-DD"),
+        ("date: 2022-12-13T10:00:00\n", "HDR009", 2, "YYYY-MM-DD"),
+        ("date: [2022, 12, 13]\n", "HDR009", 2, "date"),
+    ],
+    ids=[
+        "flow-nesting",
+        "block-nesting",
+        "huge",
+        "duplicate-key",
+        "sequence-key",
+        "mapping-key",
+        "merge-key",
+        "february-29",
+        "a-word",
+        "a-timestamp",
+        "a-list",
+    ],
+)
+def test_hostile_headers_get_one_clear_diagnostic(corpus, header, code, line, words):
+    path = corpus / "seeds" / f"{A}.txt"
+    body = BODY.encode()
+    fields = f"id: {A}\nsha256: {hashlib.sha256(body).hexdigest()}\n"
+    if not header.startswith("date"):
+        fields += "date: '2024-03-01'\n"
+    if "source" not in header:
+        fields += SOURCE
+    path.write_bytes(f"---\n{header}{fields}---\n".encode() + body)
+    run = run_checks("--format", "json", path, cwd=corpus)
+    assert run.code == 1 and "Traceback" not in run.err, run
+    found = [d for d in run.json["diagnostics"] if d["code"] == code]
+    assert found and found[0]["line"] == line and words in found[0]["message"], run.out
