@@ -89,13 +89,15 @@ def read_seed(path: Path, folder: Path | None, limit: int) -> tuple[bytes, str |
                 return b"", f"a symbolic link to {target}, outside the corpus folder"
         # Non-blocking, so that a FIFO named like a seed cannot hang the run.
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(handle, "rb") as stream:
+        with open(handle, "rb", buffering=0) as stream:
             info = os.fstat(handle)
             if not stat.S_ISREG(info.st_mode):
                 return b"", "not a regular file"
             if info.st_size > limit:
                 return b"", f"{info.st_size:,} bytes, over the limit of {limit:,}"
-            raw = stream.read(limit + 1)
+            raw = stream.read(info.st_size + 1)
+            if len(raw) > info.st_size:  # it grew since: read on, to the limit
+                raw += stream.read(limit + 1 - len(raw)) or b""
     except OSError as error:
         return b"", f"cannot be read: {error.strerror or error}"
     if len(raw) > limit:  # it grew while being read
