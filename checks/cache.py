@@ -11,13 +11,22 @@ each seed's entry in the one its path falls in.  Results that depend on
 anything else (whether a hash may be filled in depends on git and INDEX.md)
 are not cached.  The cache lives in `.checks_cache/` beside the configuration;
 delete it at will, or run with `--no-cache`.
+
+The cache is in the repository's folder, where a pull request could put a
+file of its own, and it is read with pickle, which runs code.  So every cache
+file carries an HMAC of its contents under a key that never leaves the
+machine (`checks/cache-key` in the user's cache folder, made on first use,
+readable by the user alone); a file whose HMAC does not verify is never
+unpickled, only ignored.  Without a place for the key, nothing is cached.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
 import shutil
 import tempfile
 import zlib
@@ -25,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 FOLDER = ".checks_cache"
-FORMAT = 2
+FORMAT = 3
+MAGIC = b"checks-cache\n"
 UNCACHEABLE = frozenset({"HDR008"})
 
 
@@ -53,6 +63,32 @@ def shard_of(path: str) -> int:
     return zlib.crc32(path.encode("utf-8", "surrogateescape")) % SHARDS
 
 
+def _secret() -> bytes | None:
+    """This machine's key for the cache's HMACs, made on first use; None
+    when there is nowhere to keep it."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(
+        os.path.expanduser("~"), ".cache"
+    )
+    path = Path(base) / "checks" / "cache-key"
+    for _ in range(2):
+        try:
+            key = path.read_bytes()
+            return key if len(key) == 32 else None
+        except FileNotFoundError:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue  # another run made it first: read that one
+            except OSError:
+                return None
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(secrets.token_bytes(32))
+        except OSError:
+            return None
+    return None
+
+
 class Cache:
     def __init__(self, root: Path, settings: Any):
         from checks import __version__
@@ -61,6 +97,7 @@ class Cache:
             repr((FORMAT, __version__, _code_fingerprint(), settings)).encode()
         ).hexdigest()[:24]
         self.folder = root / FOLDER / key
+        self.secret = _secret()
         self.loaded: list[dict[str, tuple[bytes, Any]]] = [
             self._load(n) for n in range(SHARDS)
         ]
@@ -70,13 +107,27 @@ class Cache:
     def _file(self, shard: int) -> Path:
         return self.folder / f"{shard:02x}.pickle"
 
+    def _tag(self, payload: bytes) -> bytes:
+        assert self.secret is not None
+        return hmac.new(self.secret, payload, hashlib.sha256).digest()
+
     def _load(self, shard: int) -> dict[str, tuple[bytes, Any]]:
+        if self.secret is None:
+            return {}
         try:
-            with open(self._file(shard), "rb") as stream:
-                loaded = pickle.load(stream)
+            data = self._file(shard).read_bytes()
+        except OSError:
+            return {}
+        tag = data[len(MAGIC) : len(MAGIC) + 32]
+        payload = data[len(MAGIC) + 32 :]
+        if not data.startswith(MAGIC) or not hmac.compare_digest(
+            tag, self._tag(payload)
+        ):
+            return {}  # not written by checks on this machine: never unpickled
         # A missing or damaged file is an empty one: its seeds are read again.
+        try:
+            loaded = pickle.loads(payload)
         except (
-            OSError,
             pickle.UnpicklingError,
             EOFError,
             AttributeError,
@@ -109,7 +160,7 @@ class Cache:
             for n in range(SHARDS)
             if n in self.changed or self.fresh[n].keys() != self.loaded[n].keys()
         ]
-        if not dirty:
+        if not dirty or self.secret is None:
             return
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -117,9 +168,10 @@ class Cache:
             if not ignore.exists():
                 ignore.write_text("*\n")
             for n in dirty:
+                payload = pickle.dumps(self.fresh[n], protocol=pickle.HIGHEST_PROTOCOL)
                 handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
                 with os.fdopen(handle, "wb") as stream:
-                    pickle.dump(self.fresh[n], stream, protocol=pickle.HIGHEST_PROTOCOL)
+                    stream.write(MAGIC + self._tag(payload) + payload)
                 os.replace(temporary, self._file(n))
             for old in self.folder.parent.iterdir():
                 if old != self.folder and old.name != ".gitignore":

@@ -1,7 +1,9 @@
 """The cache: a second run gives what a first run gives, reads again only
 what changed, and starts afresh when the rules or the code change."""
 
+import os
 import pickle
+from pathlib import Path
 
 from conftest import BODY, run_checks, write_seed
 
@@ -14,11 +16,15 @@ def cache_files(corpus):
     return sorted(folder.glob("*.pickle"))
 
 
+def payload(path):
+    """A cache file's pickle, after its header line and its 32-byte HMAC."""
+    return path.read_bytes().split(b"\n", 1)[1][32:]
+
+
 def cache_entries(corpus):
     entries = {}
     for path in cache_files(corpus):
-        with open(path, "rb") as stream:
-            entries.update(pickle.load(stream))
+        entries.update(pickle.loads(payload(path)))
     return entries
 
 
@@ -67,8 +73,8 @@ def test_a_change_rewrites_only_the_cache_file_of_that_seed(corpus):
     assert len(before) > 10 and before.keys() == after.keys()
     rewritten = [name for name in after if after[name] != before[name]]
     assert len(rewritten) == 1
-    with open(cache_files(corpus)[0].parent / rewritten[0], "rb") as stream:
-        assert "seeds/007_0000000000000007.txt" in pickle.load(stream)
+    entries = pickle.loads(payload(cache_files(corpus)[0].parent / rewritten[0]))
+    assert "seeds/007_0000000000000007.txt" in entries
 
 
 def test_other_rules_do_not_reuse_the_results(corpus):
@@ -95,3 +101,30 @@ def test_a_damaged_cache_is_ignored(corpus):
         path.write_bytes(b"not a pickle")
     run = run_checks("--format", "json", cwd=corpus)
     assert run.code == 0 and run.codes() == ["ENC005", "HDR014"]
+
+
+class Planted:
+    """What a hostile cache file would hold: unpickling it writes a file."""
+
+    def __init__(self, target):
+        self.target = str(target)
+
+    def __reduce__(self):
+        return (open, (self.target, "w"))
+
+
+def test_a_cache_file_from_elsewhere_is_never_unpickled(corpus):
+    two_seeds(corpus)
+    first = run_checks("--format", "json", cwd=corpus)
+    planted = corpus / "planted"
+    for path in cache_files(corpus):
+        # A pull request's own file, where the cache keeps one: without this
+        # machine's key it cannot carry a valid HMAC.
+        bomb = pickle.dumps({f"seeds/{A}.txt": (b"", Planted(planted))})
+        path.write_bytes(b"checks-cache\n" + bytes(32) + bomb)
+    second = run_checks("--format", "json", cwd=corpus)
+    assert not planted.exists()
+    assert second.out == first.out
+    # The key lives outside the repository, readable by its owner alone.
+    key = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    assert (key / "checks" / "cache-key").stat().st_mode & 0o077 == 0
