@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from checks.config import Config, ConfigError, load_config
-from checks.corpus import SEED_NAME, Corpus, read_seed
+from checks.corpus import SEED_NAME, Corpus
 from checks.diagnostic import Diagnostic, Severity
 from checks.document import Document, HeaderForm
+from checks.files import read_bounded
 from checks.fixes import corpus_lock, write_atomic
 from checks.header import dump_fields
 from checks.index import tombstone_cells
@@ -109,7 +110,7 @@ def _find_seed(run: Run, seed: str) -> Path:
 
 
 def _document(run: Run, path: Path) -> Document:
-    raw, unread = read_seed(path, run.folder, run.config.max_seed_bytes)
+    raw, unread = read_bounded(path, run.folder, run.config.max_seed_bytes)
     if unread is not None:
         raise Refused(f"{run.display(path)} is not read: {unread}")
     return Document(path, raw, run.display(path))
@@ -153,9 +154,9 @@ def index(args: argparse.Namespace) -> int:
     if args.check:
         _report(args, found, 1)
         return 1 if any(d.severity is Severity.ERROR for d in found) else 0
-    damaged = (
-        corpus.index is not None
-        and corpus.index.region is not None
+    damaged = corpus.index is not None and (
+        corpus.index.unread
+        or corpus.index.region is not None
         and not corpus.index.parsed
     )
     if damaged:
@@ -397,6 +398,8 @@ def renumber(args: argparse.Namespace) -> int:
 
     run = _run(args, ("IDX",))
     ref = args.base or run.config.base
+    if ref.startswith("-"):
+        raise Refused(f"--base: {ref!r} is not a git revision")
     path = _find_seed(run, args.seed)
     if exists_at(run.folder, ref, path.name):
         raise Refused(f"{path.name} is on {ref}: a seed there keeps its number")

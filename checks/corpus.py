@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 from checks.config import ConfigError
 from checks.diagnostic import Place
 from checks.document import Document, HeaderForm
+from checks.files import read_bounded
 from checks.index import Entry, IndexFile, entry_from_header
 from checks.shards import SUFFIXES
 
@@ -77,34 +77,6 @@ def seed_files(paths: Iterable[Path]) -> dict[tuple[int, int], Path]:
     return found
 
 
-def read_seed(path: Path, folder: Path | None, limit: int) -> tuple[bytes, str | None]:
-    """A seed file's bytes, or b"" and why it was not read: larger than
-    `limit` bytes (found before reading), not a regular file, or a symbolic
-    link that leads out of the corpus `folder`."""
-    try:
-        if folder is not None and os.path.islink(path):
-            target = os.path.realpath(path)
-            root = os.path.realpath(folder)
-            if not target.startswith(root + os.sep):
-                return b"", f"a symbolic link to {target}, outside the corpus folder"
-        # Non-blocking, so that a FIFO named like a seed cannot hang the run.
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(handle, "rb", buffering=0) as stream:
-            info = os.fstat(handle)
-            if not stat.S_ISREG(info.st_mode):
-                return b"", "not a regular file"
-            if info.st_size > limit:
-                return b"", f"{info.st_size:,} bytes, over the limit of {limit:,}"
-            raw = stream.read(info.st_size + 1)
-            if len(raw) > info.st_size:  # it grew since: read on, to the limit
-                raw += stream.read(limit + 1 - len(raw)) or b""
-    except OSError as error:
-        return b"", f"cannot be read: {error.strerror or error}"
-    if len(raw) > limit:  # it grew while being read
-        return b"", f"over {limit:,} bytes, the limit"
-    return raw, None
-
-
 class Display:
     """Paths as a user would type them: relative to the working folder when
     the file is inside it."""
@@ -126,7 +98,7 @@ def documents(paths: Iterable[Path], folder: Path, limit: int) -> Iterator[Docum
     of the corpus `folder`)."""
     display = Display()
     for path in seed_paths(paths):
-        raw, unread = read_seed(path, folder, limit)
+        raw, unread = read_bounded(path, folder, limit)
         yield Document(path, raw, display(path), unread)
 
 

@@ -13,6 +13,7 @@ has, and only a row with no hash takes the header's.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from array import array
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 
 from checks.document import LINE_BREAK
+from checks.files import read_bounded
 
 START = "<!-- checks:index:start -->"
 END = "<!-- checks:index:end -->"
@@ -102,6 +104,7 @@ class IndexFile:
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     utf8: bool = True
+    unread: bool = False  # too large, or a link out of the corpus: never rewritten
 
     @property
     def parsed(self) -> bool:
@@ -131,13 +134,20 @@ class IndexFile:
         return [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
 
 
+# INDEX.md holds a row of about 200 bytes per seed: this is a million rows.
+MAX_INDEX_BYTES = 256 * 1024 * 1024
+
+
 def read_index(path: Path) -> IndexFile | None:
     """The parsed INDEX.md, or None when there is none."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return None
-    return parse_index(path, raw)
+    raw, unread = read_bounded(path, path.parent, MAX_INDEX_BYTES)
+    if unread is None:
+        return parse_index(path, raw)
+    index = IndexFile(path, "", unread=True)
+    index.problems.append(Problem(0, 0, f"INDEX.md is not read: {unread}"))
+    return index
 
 
 def parse_index(path: Path, raw: bytes) -> IndexFile:

@@ -18,9 +18,10 @@ from pathlib import Path
 from checks.cache import UNCACHEABLE
 from checks.config import Config, ConfigError
 from checks.context import Context
-from checks.corpus import Corpus, Display, SeedRecord, read_seed, seed_files
+from checks.corpus import Corpus, Display, SeedRecord, seed_files
 from checks.diagnostic import CorpusFinding, Diagnostic, Fix, Place, source_window
 from checks.document import Document
+from checks.files import read_bounded
 from checks.fixes import write_atomic
 from checks.index import NAME, read_index, rendered_index
 from checks.linter import Linter
@@ -106,7 +107,7 @@ class Run:
         results: list = [None] * len(order)
         misses: list[int] = []
         for i, (key, path) in enumerate(order):
-            raw, unread = read_seed(
+            raw, unread = read_bounded(
                 path,
                 self.folder if key in in_corpus else None,
                 self.config.max_seed_bytes,
@@ -511,6 +512,10 @@ class Run:
     # Writing INDEX.md -------------------------------------------------------------
 
     def write_index(self, corpus: Corpus) -> Fix:
+        if corpus.index is not None and corpus.index.unread:
+            raise ConfigError(
+                f"{corpus.index_display} was not read: it is not rewritten"
+            )
         entries = [
             r.entry for r in corpus.records if r.number is not None and r.indexed
         ]
@@ -526,7 +531,7 @@ class Run:
         noted in `self.unread`)."""
         found = []
         for path in self.corpus_files().values():
-            raw, unread = read_seed(path, self.folder, self.config.max_seed_bytes)
+            raw, unread = read_bounded(path, self.folder, self.config.max_seed_bytes)
             if unread is not None:
                 self.unread.add(path.stem)
             else:

@@ -185,3 +185,31 @@ def test_index_links_out_of_the_corpus_are_reported_and_never_opened(corpus, lin
     assert SECRET not in run.out and "root:" not in run.out
     assert run_checks("--fix", cwd=corpus).code == 0
     assert f"]({A}.txt)" in index.read_text()
+
+
+def test_an_index_that_links_out_of_the_corpus_is_not_read_nor_replaced(
+    corpus, tmp_path_factory
+):
+    outside = tmp_path_factory.mktemp("elsewhere") / "INDEX.md"
+    outside.write_text(f"{SECRET}\n")
+    write_seed(corpus / "seeds", A)
+    index = corpus / "seeds" / "INDEX.md"
+    os.symlink(outside, index)
+    for args in (["--format", "json"], ["--fix", "--format", "json"]):
+        run = run_checks(*args, cwd=corpus)
+        assert run.code == 1 and SECRET not in run.out
+        [d] = run.json["diagnostics"]
+        assert d["code"] == "IDX002" and "outside the corpus folder" in d["message"]
+    assert run_checks("index", cwd=corpus).code == 1
+    assert index.is_symlink() and outside.read_text() == f"{SECRET}\n"
+
+
+def test_an_index_of_hundreds_of_mb_is_not_read_nor_replaced(corpus):
+    write_seed(corpus / "seeds", A)
+    index = corpus / "seeds" / "INDEX.md"
+    with open(index, "wb") as stream:
+        stream.truncate(300 * 1024 * 1024)
+    run = run_checks("--fix", "--format", "json", cwd=corpus)
+    [d] = run.json["diagnostics"]
+    assert d["code"] == "IDX002" and "over the limit of 268,435,456" in d["message"]
+    assert index.stat().st_size == 300 * 1024 * 1024

@@ -68,7 +68,12 @@ def unparseable_index(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     index = corpus.index
     if index is None:
         return
-    appendable = index.region is None and len(index.problems) == 1 and index.utf8
+    appendable = (
+        index.region is None
+        and len(index.problems) == 1
+        and index.utf8
+        and not index.unread
+    )
     for problem in index.problems:
         fix = (
             REWRITE
