@@ -145,7 +145,11 @@ def parse_table(table: Any, path: Path) -> Config:
             )
         config = replace(config, near_duplicate=float(value))
     if "base" in table:
-        if not isinstance(table["base"], str) or not table["base"]:
+        if (
+            not isinstance(table["base"], str)
+            or not table["base"]
+            or table["base"].startswith("-")  # git would take it for an option
+        ):
             raise ConfigError(
                 f"{where} base must be a git revision, not {table['base']!r}"
             )

@@ -169,6 +169,8 @@ def base_changes(folder: Path, ref: str) -> BaseChanges:
 
 
 def exists_at(folder: Path, ref: str, name: str) -> bool:
+    if ref.startswith("-"):
+        return False
     try:
         _git(folder, "cat-file", "-e", f"{ref}:./{name}")
     except ConfigError:
@@ -178,6 +180,8 @@ def exists_at(folder: Path, ref: str, name: str) -> bool:
 
 def names_at(folder: Path, ref: str) -> list[str]:
     """The seed ids in `folder` at `ref` (none when `ref` is unknown)."""
+    if ref.startswith("-"):
+        return []
     try:
         listing = _git(folder, "ls-tree", "-z", "--name-only", ref, "--", ".")
     except ConfigError:
