@@ -3,6 +3,10 @@ seed made of one unit repeated (long runs of quote marks, spaces, capitals,
 full stops, parentheses, reporting words, pseudonym markers), and INDEX.md's
 reader on a table of odd rows.
 
+Every compiled pattern of the modules that read text is also tested alone,
+run as the code runs it (searched, or matched where it is only ever matched
+against a short span).
+
 This is a test of growth, not of speed: the same input at 8 KB and at eight
 times that must cost about eight times as much CPU, not sixty-four (quadratic)
 or more.  There is no absolute time in it.  Each input found a case before it
@@ -23,6 +27,7 @@ from conftest import seed_text
 from checks.document import Document
 from checks.index import END, START, parse_index
 from checks.linter import Linter
+from checks.patterns import PatternSet
 from checks.registry import all_rules
 
 SMALL, GROWTH = 8_000, 8
@@ -57,6 +62,11 @@ UNITS = {
     "organisations": "the Vell Herald Port Authority ",
     "dashes": "\u2014",
     "bidi controls": "\u202e",
+    # Sentences the detectors read names around, repeated without end.
+    "flagged names": "Ana (name changed), ",
+    "not her real name": "Ana Bell, not her real name, ",
+    "quotes with speakers": "\u201cYes,\u201d said Ana Bell of the Vell Herald, ",
+    "titled speakers": "Mr. Ana Bell said, ",
 }
 
 
@@ -119,3 +129,101 @@ def test_a_repeated_fault_is_listed_at_most_200_times(linter):
     unbalanced = [d for d in found if d.code == "CLM006"]
     assert len(unbalanced) == 201
     assert unbalanced[-1].message.startswith("and 4800 more like this in the file")
+
+
+# The modules that run patterns over text a seed supplies.
+READERS = [
+    "checks.text",
+    "checks.names",
+    "checks.claims",
+    "checks.pseudonyms",
+    "checks.document",
+    "checks.corpus",
+    "checks.header",
+    "checks.index",
+    "checks.linter",
+    "checks.rules.encoding",
+    "checks.rules.header",
+    "checks.rules.claims",
+    "checks.rules.pseudonyms",
+    "checks.rules.index",
+    "checks.rules.provenance",
+]
+# Patterns that are never searched through a whole text, and how each is run
+# instead: these are tested that way (the others by searching).
+ANCHORED = {
+    "_LEGACY": "matched at the start of a file",
+    "SEED_NAME": "matched against a file name",
+    "_GAP_AFTER_VERB": "matched over the 24 characters between two words",
+    "_GAP_BEFORE_VERB": "matched over the 20 characters between two words",
+    "_JOINER": "searched in the 40 characters before a name",
+}
+
+
+def patterns_in_use() -> list[tuple[str, object]]:
+    """(name, pattern or (PatternSet, index)) for every compiled pattern of
+    the modules that read text, and for every pattern of the screens the
+    detectors build (run as the detectors run them: RE2, then Python's re
+    near each candidate)."""
+    import gc
+    import importlib
+    import re
+
+    from checks import claims, pseudonyms
+
+    claims._compiled(), claims._organisations(), pseudonyms._compiled()
+    found: dict = {}
+
+    def collect(value, name, depth=0):
+        if isinstance(value, re.Pattern):
+            found.setdefault((value.pattern, value.flags), (name, value))
+        elif isinstance(value, (list, tuple)) and depth < 3:
+            for item in value:
+                collect(item, name, depth + 1)
+
+    screens = [o for o in gc.get_objects() if isinstance(o, PatternSet)]
+    for screen in screens:
+        for index, pattern in enumerate(screen._patterns):
+            found[(pattern.pattern, pattern.flags)] = (
+                f"screened {pattern.pattern[:40]}",
+                (screen, index),
+            )
+    for module in READERS:
+        for name, value in vars(importlib.import_module(module)).items():
+            collect(value, name)
+    return sorted(found.values(), key=lambda pair: pair[0])
+
+
+PATTERNS = patterns_in_use()
+
+
+def test_the_patterns_in_use_are_found():
+    names = {name for name, _ in PATTERNS}
+    assert len(PATTERNS) > 80 and set(ANCHORED) <= names
+    assert sum(isinstance(p, tuple) for _, p in PATTERNS) > 40  # the screened ones
+
+
+@pytest.mark.parametrize("name, pattern", PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_every_pattern_runs_in_linear_time_as_it_is_used(name, pattern):
+    if isinstance(pattern, tuple):
+        screen, index = pattern
+
+        def run(text):
+            raw = text.encode("utf-8")
+            if index in screen.matching(raw):
+                for _ in screen.finditer(index, text):
+                    pass
+
+    elif name in ANCHORED:
+        run = pattern.match
+    else:
+
+        def run(text):
+            for _ in pattern.finditer(text):
+                pass
+
+    for unit in UNITS.values():
+        short, long = repeated(unit, SMALL // 2), repeated(unit, SMALL // 2 * GROWTH)
+        small = cpu(lambda text=short: run(text))
+        large = cpu(lambda text=long: run(text))
+        assert large < LIMIT * max(small, 1e-4), (unit, small, large)
