@@ -368,10 +368,14 @@ def retract(args: argparse.Namespace) -> int:
     if not reason:
         raise Refused("a reason is required")
     record = next((r for r in corpus.records if r.stem == seed_id), None)
-    if corpus.index is None and record is not None:
+    def rows_of(corpus: Corpus) -> list:
+        return corpus.index.rows_by_id().get(seed_id, []) if corpus.index else []
+
+    if record is not None and not rows_of(corpus):
+        # A seed not yet listed gets its row first; the row becomes its tombstone.
         run.write_index(corpus)
         corpus = run.corpus(corpus.records)
-    rows = corpus.index.rows_by_id().get(seed_id, []) if corpus.index else []
+    rows = rows_of(corpus)
     if record is None and not rows:
         raise Refused(f"no seed {seed_id} and no row for it in {corpus.index_display}")
     if not any(r.tombstone for r in rows):

@@ -296,6 +296,9 @@ def _row(
         )
         return None
     cells_text = {k: unescape(v) for k, v in named.items()}
+    # The id cell's text is the id: its link or strike-through is the row's
+    # `link`, rendered again around it.
+    cells_text["id"] = (linked or struck).group(1)
     flat = array("Q", [offset for span in spans for offset in span])
     if linked:
         return Row(

@@ -175,6 +175,20 @@ def test_a_row_without_its_seed_is_kept_until_the_seed_is_retracted(corpus):
     assert f"[{B}]({B}.txt)" in index_text(corpus)
 
 
+def test_kept_rows_and_tombstones_survive_a_rewrite_unchanged(corpus):
+    two_seeds(corpus)
+    (corpus / "seeds" / f"{B}.txt").unlink()
+    kept = row_of(corpus, B)
+    c = "002_2222222222222222"
+    write_seed(corpus / "seeds", c, SNOW.replace("second", "third"))
+    assert run_checks("retract", c, "--reason", "a copy", cwd=corpus).code == 0
+    tombstone = row_of(corpus, c)
+    write_seed(corpus / "seeds", "003_3333333333333333", "Rain in Vell.\n")
+    run_checks("index", cwd=corpus)  # rewrites the table for the new seed
+    assert row_of(corpus, B) == kept and row_of(corpus, c) == tombstone
+    assert "IDX002" not in run_checks("--format", "json", cwd=corpus).codes()
+
+
 def test_cells_with_pipes_and_backslashes_round_trip(corpus):
     write_seed(corpus / "seeds", A, title="'Ferry | bakery \\ council'")
     assert run_checks("index", cwd=corpus).code == 0
