@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -121,6 +122,19 @@ class SeedRecord:
     indexed: bool = True  # whether INDEX.md lists it (records of shards are not)
     body: bytes | None = None  # kept only for a seed not yet written
     shard: tuple[str, int] | None = None  # (url, line) of a record of a shard
+
+    def shared(self) -> SeedRecord:
+        """The record with the values many seeds repeat (dates, outlets,
+        cited sources) held once: a corpus of 100,000 keeps one copy of each.
+        Records come back from worker processes as new strings each."""
+        e = self.entry
+        self.entry = replace(
+            e,
+            date=sys.intern(e.date),
+            source=sys.intern(e.source),
+            cites=tuple(sys.intern(c) for c in e.cites),
+        )
+        return self
 
     @classmethod
     def of(cls, doc: Document) -> SeedRecord:

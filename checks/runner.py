@@ -153,7 +153,7 @@ class Run:
                 outcome.diagnostics += diagnostics or []
                 outcome.fixed += fixed
             if record is not None:
-                records.append(record)
+                records.append(record.shared())
             if pending:
                 self.linter.restore_pending(
                     record.stem if record else path.stem, pending, key in targets
@@ -425,6 +425,13 @@ class Run:
             raise ConfigError(f"{self.folder}: no such file or folder")
         if base is not None:
             targets = {k: p for k, p in targets.items() if p.stem in base.changed}
+        keep = self._keeper(
+            not paths and base is None and not index_named,
+            targets,
+            base,
+            index_path if index_named else None,
+        )
+        has_corpus = bool(in_corpus)
         outcome = Outcome([])
         records: list[SeedRecord] = []
         order = list(in_corpus.items()) + [
@@ -458,23 +465,10 @@ class Run:
                 records += shard_records
         finally:
             self._close_pool()
-        if self.linter.corpus_rules and in_corpus:
-            if not paths and base is None and not index_named:
-
-                def keep(f: CorpusFinding) -> bool:
-                    return True
-
-            else:
-                stems = {p.stem for p in targets.values()}
-                shown = {self.display(p) for p in targets.values()}
-                if base is not None:
-                    stems |= {stem for stem, _ in base.gone}
-                if index_named:
-                    shown.add(self.display(index_path))
-
-                def keep(f: CorpusFinding) -> bool:
-                    return f.place.path in shown or bool(f.seeds & stems)
-
+        # Only the records are needed from here: the file lists (a path
+        # object per seed) go before the corpus-wide stage, where memory peaks.
+        del in_corpus, targets, order, shards
+        if self.linter.corpus_rules and has_corpus:
             corpus = self.corpus(records, base)
             found = self.corpus_findings(corpus, keep)
             if fix and any(d.fix and d.code.startswith("IDX") for d in found):
@@ -486,6 +480,22 @@ class Run:
         outcome.diagnostics += self.linter.unused_accepts()
         outcome.diagnostics.sort()
         return outcome
+
+    def _keeper(
+        self, everything: bool, targets: dict, base, index_path: Path | None
+    ) -> Callable[[CorpusFinding], bool]:
+        """Which corpus findings a run reports: all of them, or those about
+        the seeds it checks (and those changed since the base), or INDEX.md
+        when it was named."""
+        if everything:
+            return lambda f: True
+        stems = {p.stem for p in targets.values()}
+        shown = {self.display(p) for p in targets.values()}
+        if base is not None:
+            stems |= {stem for stem, _ in base.gone}
+        if index_path is not None:
+            shown.add(self.display(index_path))
+        return lambda f: f.place.path in shown or bool(f.seeds & stems)
 
     def corpus_findings(
         self, corpus: Corpus, keep: Callable[[CorpusFinding], bool]
