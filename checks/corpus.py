@@ -118,7 +118,7 @@ class SeedRecord:
     header_sha256: str | None
     revisions: list[dict[str, Any]]
     id_place: Place
-    signature: Any = None
+    signature: bytes | None = None  # for near-duplicates: checks.similarity
     indexed: bool = True  # whether INDEX.md lists it (records of shards are not)
     body: bytes | None = None  # kept only for a seed not yet written
     shard: tuple[str, int] | None = None  # (url, line) of a record of a shard

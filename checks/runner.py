@@ -361,6 +361,7 @@ class Run:
             sorted((k, v.value) for k, v in self.config.severity.items()),
             self.linter.context.today.isoformat(),
             str(self.folder.resolve()),
+            self.config.near_duplicate,  # the banding of the records' signatures
         )
         return Cache(self.config.root, settings)
 
@@ -376,7 +377,7 @@ class Run:
         if "PRV003" in self.linter.selected:
             from checks.similarity import signature
 
-            record.signature = signature(doc.body)
+            record.signature = signature(doc.body, self.config.near_duplicate)
         return record
 
     def corpus(self, records: list[SeedRecord], base=None) -> Corpus:

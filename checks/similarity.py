@@ -2,42 +2,91 @@
 
 Each body gets a MinHash signature of its set of words (rensa, in Rust: about
 25 µs for a 4 KB body, where building word shingles in Python alone costs
-three times that).  Locality-sensitive hashing over the signatures proposes
-candidate pairs; each candidate is then measured exactly, as the Jaccard
-similarity of the two bodies' sets of 5-word shingles, and that figure is what
-is reported and compared with the threshold.  A light edit changes a few
-shingles and fewer words, so a pair above the threshold in shingles is above it
-in words too: the word signature only narrows the search.
+three times that).  A seed keeps only a summary of it, 0.4 KB where the
+signature takes 1 KB and an index of signatures 0.4 KB more: one hash per
+locality-sensitive-hashing band, and the lowest byte of each MinHash value
+(b-bit MinHash), enough to estimate how alike two bodies' words are.  Seeds
+that share a band are candidates; the estimate keeps the alike ones; each of
+those is then measured exactly, as the Jaccard similarity of the two bodies'
+sets of 5-word shingles, and that figure is what is reported and compared
+with the threshold.  A light edit changes a few shingles and fewer words, so
+a pair above the threshold in shingles is above it in words too: the word
+signature only narrows the search.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+import sys
+import zlib
+from array import array
+from collections.abc import Iterator
 
 NUM_PERM = 256
 SEED = 20221213
 SHINGLE = 5
+# A band's hash: CRC-32 (two unrelated bands agree by chance once in 4e9
+# pairs; the estimate then drops them).
+BAND_BYTES = 4
 # Words survive a light edit better than shingles do: a pair whose 5-word
 # shingles reach the threshold shares more of its words than that.  Candidates
 # are pairs whose words are alike a little above the threshold, which keeps
 # texts on the same subject (alike in words, not in sentences) out.
 CANDIDATE_MARGIN = -0.05
 # However alike a corpus's vocabulary, no seed is measured against more than
-# this many earlier seeds (the most alike by signature).
+# this many earlier seeds (the most alike by signature), nor compared with
+# more than this many earlier seeds of one band.
 MAX_MEASURED = 8
+MAX_PER_BAND = 256
 
 
 def words(body: bytes) -> list[bytes]:
     return body.lower().split()
 
 
-def signature(body: bytes) -> Any:
+def floor_for(threshold: float) -> float:
+    """How alike in words two bodies must be estimated to be measured."""
+    return min(0.95, max(0.3, threshold - CANDIDATE_MARGIN))
+
+
+def bands_for(threshold: float) -> int:
+    """The number of LSH bands whose S-curve rises just below `threshold`: a
+    pair is proposed with probability 1 - (1 - s**rows)**bands."""
+    return min(
+        (b for b in (4, 8, 16, 32, 64) if NUM_PERM % b == 0),
+        key=lambda b: abs((1 / b) ** (b / NUM_PERM) - (threshold - 0.05)),
+    )
+
+
+def signature(body: bytes, threshold: float) -> bytes:
+    """A body's summary for near-duplicate search: BAND_BYTES per band (the
+    banding that suits `threshold`), then one byte per MinHash value."""
     from rensa import RMinHash
 
     sketch = RMinHash(num_perm=NUM_PERM, seed=SEED)
     sketch.update(words(body))
-    return sketch
+    values = array("I", sketch.digest())
+    if sys.byteorder == "big":
+        values.byteswap()
+    raw = values.tobytes()
+    bands = bands_for(floor_for(threshold))
+    width = len(raw) // bands
+    return (
+        b"".join(
+            zlib.crc32(raw[i : i + width]).to_bytes(BAND_BYTES, "little")
+            for i in range(0, len(raw), width)
+        )
+        + raw[::4]
+    )
+
+
+def estimate(a: bytes, b: bytes) -> float:
+    """How alike two bodies' words are, from the low bytes of their MinHash
+    values: a value agrees when the words agree, or by chance 1 in 256."""
+    differ = int.from_bytes(a[-NUM_PERM:], "little") ^ int.from_bytes(
+        b[-NUM_PERM:], "little"
+    )
+    same = differ.to_bytes(NUM_PERM, "little").count(0) / NUM_PERM
+    return max(0.0, (same - 1 / 256) / (1 - 1 / 256))
 
 
 def shingles(body: bytes) -> set[tuple[bytes, ...]]:
@@ -53,34 +102,38 @@ def jaccard(a: set, b: set) -> float:
     return len(a & b) / len(a | b)
 
 
-def bands_for(threshold: float) -> int:
-    """The number of LSH bands whose S-curve rises just below `threshold`: a
-    pair is proposed with probability 1 - (1 - s**rows)**bands."""
-    return min(
-        (b for b in (4, 8, 16, 32, 64) if NUM_PERM % b == 0),
-        key=lambda b: abs((1 / b) ** (b / NUM_PERM) - (threshold - 0.05)),
-    )
-
-
 def candidates(
-    signatures: Iterable[tuple[int, Any]], threshold: float
+    signatures: list[bytes], threshold: float
 ) -> Iterator[tuple[int, list[tuple[float, int]]]]:
-    """For each seed, the earlier seeds whose words may be alike enough to
-    measure: (key, [(estimated similarity, earlier key), ...]), most alike
-    first, at most MAX_MEASURED."""
-    from rensa import RMinHashLSH
-
-    floor = min(0.95, max(0.3, threshold - CANDIDATE_MARGIN))
-    lsh = RMinHashLSH(threshold=floor, num_perm=NUM_PERM, num_bands=bands_for(floor))
-    sketches: dict[int, Any] = {}
-    for key, sketch in signatures:
+    """For each seed (its index in `signatures`), the earlier seeds whose
+    words may be alike enough to measure: (index, [(estimated similarity,
+    earlier index), ...]), most alike first, at most MAX_MEASURED.  Seeds that
+    share a band are found by sorting each band's hashes: runs of equal ones."""
+    floor = floor_for(threshold)
+    bands = bands_for(floor)
+    count = len(signatures)
+    runs = []
+    for band in range(bands):
+        lo = band * BAND_BYTES
+        keys = [s[lo : lo + BAND_BYTES] for s in signatures]
+        order = sorted(range(count), key=keys.__getitem__)  # ties: earlier first
+        rank, first = array("I", bytes(4 * count)), array("I", bytes(4 * count))
+        start, previous = 0, None
+        for r, i in enumerate(order):
+            if keys[i] != previous:
+                start, previous = r, keys[i]
+            rank[i], first[i] = r, start
+        runs.append((array("I", order), rank, first))
+    for j in range(count):
+        earlier: set[int] = set()
+        for order, rank, first in runs:
+            r = rank[j]
+            earlier.update(order[max(first[j], r - MAX_PER_BAND) : r])
         near = []
-        for other in lsh.query(sketch):
-            estimate = sketch.jaccard(sketches[other])
-            if estimate >= floor:
-                near.append((estimate, other))
+        for i in earlier:
+            alike = estimate(signatures[i], signatures[j])
+            if alike >= floor:
+                near.append((alike, i))
         if near:
             near.sort(key=lambda pair: (-pair[0], pair[1]))
-            yield key, near[:MAX_MEASURED]
-        lsh.insert(key, sketch)
-        sketches[key] = sketch
+            yield j, near[:MAX_MEASURED]

@@ -93,10 +93,7 @@ def near_duplicate(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     from checks.similarity import candidates, jaccard, shingles
 
     threshold = corpus.settings.get("near_duplicate", 0.8)
-    records = corpus.records
-    signed = [
-        (i, r.signature) for i, r in enumerate(records) if r.signature is not None
-    ]
+    records = [r for r in corpus.records if r.signature is not None]
     cache: OrderedDict[int, set] = OrderedDict()
 
     def shingles_of(i: int) -> set:
@@ -107,7 +104,7 @@ def near_duplicate(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         cache.move_to_end(i)
         return cache[i]
 
-    for j, near in candidates(signed, threshold):
+    for j, near in candidates([r.signature for r in records], threshold):
         b = records[j]
         scores = []
         for _, i in near:
