@@ -33,10 +33,12 @@ BAND_BYTES = 4
 # texts on the same subject (alike in words, not in sentences) out.
 CANDIDATE_MARGIN = -0.05
 # However alike a corpus's vocabulary, no seed is measured against more than
-# this many earlier seeds (the most alike by signature), nor compared with
-# more than this many earlier seeds of one band.
+# this many earlier seeds (the most alike by signature), nor estimated against
+# more than MAX_CANDIDATES (the latest of each band first): a corpus of
+# thousands of near-copies stays linear in time and memory.
 MAX_MEASURED = 8
-MAX_PER_BAND = 256
+MAX_PER_BAND = 32
+MAX_CANDIDATES = 64
 
 
 def words(body: bytes) -> list[bytes]:
@@ -108,29 +110,30 @@ def candidates(
     """For each seed (its index in `signatures`), the earlier seeds whose
     words may be alike enough to measure: (index, [(estimated similarity,
     earlier index), ...]), most alike first, at most MAX_MEASURED.  Seeds that
-    share a band are found by sorting each band's hashes: runs of equal ones."""
+    share a band's hash are found one band at a time, with a table of the
+    hashes seen so far (most are seen once)."""
     floor = floor_for(threshold)
-    bands = bands_for(floor)
-    count = len(signatures)
-    runs = []
-    for band in range(bands):
-        lo = band * BAND_BYTES
-        keys = [s[lo : lo + BAND_BYTES] for s in signatures]
-        order = sorted(range(count), key=keys.__getitem__)  # ties: earlier first
-        rank, first = array("I", bytes(4 * count)), array("I", bytes(4 * count))
-        start, previous = 0, None
-        for r, i in enumerate(order):
-            if keys[i] != previous:
-                start, previous = r, keys[i]
-            rank[i], first[i] = r, start
-        runs.append((array("I", order), rank, first))
-    for j in range(count):
-        earlier: set[int] = set()
-        for order, rank, first in runs:
-            r = rank[j]
-            earlier.update(order[max(first[j], r - MAX_PER_BAND) : r])
+    earlier: dict[int, set[int]] = {}
+    for band in range(bands_for(floor)):
+        lo, hi = band * BAND_BYTES, (band + 1) * BAND_BYTES
+        seen: dict[bytes, int | list[int]] = {}
+        for j, signature in enumerate(signatures):
+            key = signature[lo:hi]
+            before = seen.get(key)
+            if before is None:
+                seen[key] = j
+                continue
+            found = earlier.setdefault(j, set())
+            if isinstance(before, int):
+                found.add(before)
+                seen[key] = [before, j]
+            else:
+                if len(found) < MAX_CANDIDATES:
+                    found.update(before[-MAX_PER_BAND:])
+                before.append(j)
+    for j in sorted(earlier):
         near = []
-        for i in earlier:
+        for i in earlier[j]:
             alike = estimate(signatures[i], signatures[j])
             if alike >= floor:
                 near.append((alike, i))
