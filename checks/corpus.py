@@ -12,12 +12,12 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from checks.config import ConfigError
-from checks.diagnostic import Place
+from checks.diagnostic import ByValues, Place
 from checks.document import Document, HeaderForm
 from checks.files import read_bounded
 from checks.index import Entry, IndexFile, entry_from_header
@@ -104,7 +104,7 @@ def documents(paths: Iterable[Path], folder: Path, limit: int) -> Iterator[Docum
 
 
 @dataclass(slots=True)
-class SeedRecord:
+class SeedRecord(ByValues):
     """What corpus-wide rules know of one seed."""
 
     path: str  # as read (a str: a corpus of 100,000 keeps one per seed)
@@ -128,11 +128,14 @@ class SeedRecord:
         cited sources) held once: a corpus of 100,000 keeps one copy of each.
         Records come back from worker processes as new strings each."""
         e = self.entry
-        self.entry = replace(
-            e,
-            date=sys.intern(e.date),
-            source=sys.intern(e.source),
-            cites=tuple(sys.intern(c) for c in e.cites),
+        self.entry = Entry(
+            e.id,
+            sys.intern(e.date),
+            e.title,
+            sys.intern(e.source),
+            tuple(sys.intern(c) for c in e.cites),
+            e.pseudonyms,
+            e.sha256,
         )
         return self
 

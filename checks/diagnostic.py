@@ -3,7 +3,24 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
+
+
+class ByValues:
+    """A slotted dataclass pickled as its class and its field values, in
+    order: loading the cache's records this way takes about half the time of
+    the state dictionaries that slotted dataclasses are pickled with."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return type(self), tuple(getattr(self, name) for name in _names(type(self)))
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
 
 
 class Severity(str, enum.Enum):
@@ -44,7 +61,7 @@ class Finding:
 
 
 @dataclass(frozen=True, order=True, slots=True)
-class Diagnostic:
+class Diagnostic(ByValues):
     """A finding placed in a file, with the rule's code, name and severity attached.
     Lines and columns are 1-based, columns count code points, the end is exclusive."""
 
@@ -97,7 +114,7 @@ class Diagnostic:
 
 
 @dataclass(frozen=True, slots=True)
-class Place:
+class Place(ByValues):
     """A span in some file of the corpus (a seed or INDEX.md), as a reader sees it."""
 
     path: str

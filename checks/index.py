@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from checks.diagnostic import ByValues
 from checks.document import LINE_BREAK
 from checks.files import read_bounded
 
@@ -332,7 +333,7 @@ def _row(
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(ByValues):
     """What the index shows of one seed, from its header."""
 
     id: str
