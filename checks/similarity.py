@@ -33,9 +33,10 @@ BAND_BYTES = 4
 # texts on the same subject (alike in words, not in sentences) out.
 CANDIDATE_MARGIN = -0.05
 # However alike a corpus's vocabulary, no seed is measured against more than
-# this many earlier seeds (the most alike by signature), nor estimated against
-# more than MAX_CANDIDATES (the latest of each band first): a corpus of
-# thousands of near-copies stays linear in time and memory.
+# this many earlier seeds (the most alike by signature), nor compared with more
+# than MAX_PER_BAND earlier seeds of one band (the latest), nor keeps more than
+# MAX_CANDIDATES: a corpus of thousands of near-copies stays linear in time
+# and memory.
 MAX_MEASURED = 8
 MAX_PER_BAND = 32
 MAX_CANDIDATES = 64
@@ -111,9 +112,11 @@ def candidates(
     words may be alike enough to measure: (index, [(estimated similarity,
     earlier index), ...]), most alike first, at most MAX_MEASURED.  Seeds that
     share a band's hash are found one band at a time, with a table of the
-    hashes seen so far (most are seen once)."""
+    hashes seen so far (most are seen once); only the pairs estimated alike
+    enough are kept, so that a corpus on one subject, whose seeds share bands
+    without being copies, costs no memory for them."""
     floor = floor_for(threshold)
-    earlier: dict[int, set[int]] = {}
+    near: dict[int, dict[int, float]] = {}
     for band in range(bands_for(floor)):
         lo, hi = band * BAND_BYTES, (band + 1) * BAND_BYTES
         seen: dict[bytes, int | list[int]] = {}
@@ -123,20 +126,22 @@ def candidates(
             if before is None:
                 seen[key] = j
                 continue
-            found = earlier.setdefault(j, set())
             if isinstance(before, int):
-                found.add(before)
+                others: list[int] = [before]
                 seen[key] = [before, j]
             else:
-                if len(found) < MAX_CANDIDATES:
-                    found.update(before[-MAX_PER_BAND:])
+                others = before[-MAX_PER_BAND:]
                 before.append(j)
-    for j in sorted(earlier):
-        near = []
-        for i in earlier[j]:
-            alike = estimate(signatures[i], signatures[j])
-            if alike >= floor:
-                near.append((alike, i))
-        if near:
-            near.sort(key=lambda pair: (-pair[0], pair[1]))
-            yield j, near[:MAX_MEASURED]
+            found = near.get(j, {})
+            for i in others:
+                if i in found or len(found) >= MAX_CANDIDATES:
+                    continue
+                alike = estimate(signatures[i], signature)
+                if alike >= floor:
+                    found[i] = alike
+                    near[j] = found
+    for j in sorted(near):
+        ranked = sorted(
+            ((a, i) for i, a in near[j].items()), key=lambda p: (-p[0], p[1])
+        )
+        yield j, ranked[:MAX_MEASURED]
