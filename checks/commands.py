@@ -368,6 +368,7 @@ def retract(args: argparse.Namespace) -> int:
     if not reason:
         raise Refused("a reason is required")
     record = next((r for r in corpus.records if r.stem == seed_id), None)
+
     def rows_of(corpus: Corpus) -> list:
         return corpus.index.rows_by_id().get(seed_id, []) if corpus.index else []
 
