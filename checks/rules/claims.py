@@ -183,9 +183,15 @@ def unused_source(doc: Document, ctx: Context) -> Iterator[Finding]:
     """
     if doc.form is not HeaderForm.FRONT_MATTER:
         return
-    body = " ".join(doc.text[doc.body_start :].split()).lower()
+    lowered = doc.text[doc.body_start :].lower()
+    spaced = None  # the body with every run of white space as one space
     for index, name in enumerate(declared_cites(doc)):
-        if _key(name) not in body:
+        key = _key(name)
+        if key in lowered:
+            continue
+        if spaced is None:
+            spaced = " ".join(lowered.split())
+        if key not in spaced:
             yield Finding(
                 *doc.field_span(("cites", index)),
                 f"cited source {name!r} never appears in the text",
