@@ -166,7 +166,7 @@ class Linter:
         try:
             found = iter(r.check(doc, self.context, **extra))
             kept = list(itertools.islice(found, MAX_FINDINGS))
-            more = sum(1 for _ in found)
+            more = sum(1 for _ in found) if len(kept) == MAX_FINDINGS else 0
             if more:
                 kept.append(
                     Finding(

@@ -505,6 +505,10 @@ def accept_entries(doc: Document) -> list:
 
 def english(doc: Document) -> bool:
     """Whether the header's `language` (English when absent) is English."""
+    return doc.derived("english", _english)
+
+
+def _english(doc: Document) -> bool:
     data = doc.data if isinstance(doc.data, dict) else {}
     language = data.get("language", "en")
     return isinstance(language, str) and language.lower().split("-")[0] == "en"
