@@ -2,7 +2,7 @@
 
 Each body gets a MinHash signature of its set of words (rensa, in Rust: about
 25 µs for a 4 KB body, where building word shingles in Python alone costs
-three times that).  A seed keeps only a summary of it, 0.4 KB where the
+three times that).  A seed keeps only a summary of it, 320 bytes where the
 signature takes 1 KB and an index of signatures 0.4 KB more: one hash per
 locality-sensitive-hashing band, and the lowest byte of each MinHash value
 (b-bit MinHash), enough to estimate how alike two bodies' words are.  Seeds
