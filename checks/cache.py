@@ -114,6 +114,7 @@ class Cache:
     def _load(self, shard: int) -> dict[str, tuple[bytes, Any]]:
         if self.secret is None:
             return {}
+        # A missing or damaged file is an empty one: its seeds are read again.
         try:
             data = self._file(shard).read_bytes()
         except OSError:
@@ -124,7 +125,6 @@ class Cache:
             tag, self._tag(payload)
         ):
             return {}  # not written by checks on this machine: never unpickled
-        # A missing or damaged file is an empty one: its seeds are read again.
         try:
             loaded = pickle.loads(payload)
         except (

@@ -22,6 +22,14 @@ MAX_FINDINGS = 200
 _SPACES = re.compile(r"\s+")
 
 
+def _runs_on(r: Rule, doc: Document) -> bool:
+    """A file that was not read gets only the rules made for it; one that is
+    not UTF-8, the rules that need no text."""
+    if doc.unread is not None:
+        return r.on_unread
+    return doc.utf8 or not r.needs_text
+
+
 @dataclass
 class Result:
     """What checking (and perhaps fixing) one document gave."""
@@ -153,14 +161,9 @@ class Linter:
         return Result(doc, diagnostics, applied)
 
     def _findings(self, doc: Document) -> list[tuple[Rule, Finding]]:
-        found = []
-        for r in self.rules:
-            if doc.unread is not None:
-                if r.on_unread:
-                    found += [(r, f) for f in self._run(r, doc)]
-            elif doc.utf8 or not r.needs_text:
-                found += [(r, f) for f in self._run(r, doc)]
-        return found
+        return [
+            (r, f) for r in self.rules if _runs_on(r, doc) for f in self._run(r, doc)
+        ]
 
     def _run(self, r: Rule, doc: Document, **extra) -> list[Finding]:
         try:

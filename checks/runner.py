@@ -106,6 +106,8 @@ class Run:
         their bytes are dropped before the next run is read."""
         results: list = [None] * len(order)
         misses: list[int] = []
+        work: list[tuple] = []
+        digests: list[bytes | None] = []
         for i, (key, path) in enumerate(order):
             raw, unread = read_bounded(
                 path,
@@ -113,36 +115,26 @@ class Run:
                 self.config.max_seed_bytes,
             )
             display = self.display(path)
-            if unread is not None:
-                misses.append(i)
-                results[i] = (raw, display, None, unread)
-                continue
-            digest = hashlib.sha256(raw).digest() if cache is not None else b""
-            hit = cache.get(display, digest) if cache is not None else None
-            if hit is not None and hit[0] is None and key in targets:
-                hit = None  # cached when it was only read for the corpus rules
+            hit = digest = None
+            if unread is None and cache is not None:
+                digest = hashlib.sha256(raw).digest()
+                hit = cache.get(display, digest)
+                if hit is not None and hit[0] is None and key in targets:
+                    hit = None  # cached when it was only read for the corpus rules
             if hit is not None:
                 results[i] = (hit, [])
-            else:
-                misses.append(i)
-                results[i] = (raw, display, digest, None)
-        work = [
-            (
-                str(order[i][1]),
-                *results[i][:2],
-                results[i][3],
-                order[i][0] in targets,
-                order[i][0] in in_corpus,
+                continue
+            misses.append(i)
+            digests.append(digest)
+            work.append(
+                (str(path), raw, display, unread, key in targets, key in in_corpus)
             )
-            for i in misses
-        ]
         computed = self._spread(work, fix, unsafe)
-        for i, item, (value, fixed) in zip(misses, work, computed):
-            digest, unread = results[i][2:]
+        for i, item, digest, (value, fixed) in zip(misses, work, digests, computed):
             results[i] = (value, fixed)
-            if unread is not None:
+            if item[3] is not None:  # not read
                 self.unread.add(order[i][1].stem)
-            elif cache is not None and not any(
+            elif digest is not None and not any(
                 d.code in UNCACHEABLE for d in value[0] or ()
             ):
                 cache.put(item[2], digest, value)

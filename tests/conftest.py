@@ -1,4 +1,6 @@
+import contextlib
 import hashlib
+import io
 import json
 import os
 import subprocess
@@ -58,6 +60,23 @@ def run_checks(*args, cwd=None) -> Run:
         timeout=120,
     )
     return Run(completed)
+
+
+def run_in_process(cwd: Path, *args: str) -> tuple[int, str, str]:
+    """Run the same `main()` the command runs, in this process (for tests that
+    need hundreds of runs, or a process that has imported `checks` already):
+    its exit status, standard output and standard error."""
+    from checks.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(before)
+    return code, out.getvalue(), err.getvalue()
 
 
 def seed_text(seed_id: str, body: str = BODY, **fields) -> str:

@@ -10,8 +10,6 @@ run more.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import os
 import random
 import signal
@@ -20,7 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import BODY, seed_text
+from conftest import BODY, run_in_process, seed_text
 
 from checks.cli import main
 from checks.fixes import corpus_lock
@@ -88,13 +86,7 @@ def test_fix_killed_at_any_moment_leaves_each_file_as_it_was_or_as_it_should_be(
     # every child then inherits.
     (tmp_path / "warm").mkdir()
     damaged_corpus(tmp_path / "warm")
-    before = os.getcwd()
-    os.chdir(tmp_path / "warm")
-    try:
-        with contextlib.redirect_stdout(io.StringIO()):
-            assert main([*FIX, "--select", "ALL"]) == 0
-    finally:
-        os.chdir(before)
+    assert run_in_process(tmp_path / "warm", *FIX, "--select", "ALL")[0] == 0
     tmp_path = tmp_path / "trials"
     tmp_path.mkdir()
     damaged_corpus(tmp_path)

@@ -4,24 +4,21 @@ configuration holds, `checks` reports diagnostics that point inside the file
 never changes a body, and a second `--fix` changes nothing.
 
 Each example runs `checks` in this process (the same `main()` the command
-calls), so that hypothesis can try hundreds of inputs in seconds; set
-CHECKS_EXAMPLES to try more.
+calls, through conftest's run_in_process), so that hypothesis can try
+hundreds of inputs in seconds; set CHECKS_EXAMPLES to try more.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import tempfile
 from pathlib import Path
 
-from conftest import BODY, seed_text
+from conftest import BODY, run_in_process, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.cli import main
 from checks.document import Document
 
 SEED = "000_0123456789abcdef"
@@ -98,18 +95,6 @@ seed_bytes = st.one_of(
 )
 
 
-def in_process(cwd: Path, *args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    before = os.getcwd()
-    os.chdir(cwd)
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(list(args))
-    finally:
-        os.chdir(before)
-    return code, out.getvalue(), err.getvalue()
-
-
 def new_corpus(folder: Path, seeds: dict[str, bytes]) -> Path:
     (folder / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
     (folder / "seeds").mkdir()
@@ -147,7 +132,7 @@ def assert_inside(folder: Path, report: dict) -> None:
 
 
 def checked(folder: Path) -> dict:
-    code, out, err = in_process(folder, "--no-cache", "--format", "json")
+    code, out, err = run_in_process(folder, "--no-cache", "--format", "json")
     assert code in (0, 1), (code, out, err)
     report = json.loads(out)
     assert_inside(folder, report)
@@ -167,7 +152,7 @@ EXAMPLES = settings(
 def test_any_seed_bytes_give_diagnostics_inside_the_file(raw):
     with tempfile.TemporaryDirectory() as folder:
         corpus = new_corpus(Path(folder), {SEED: raw})
-        in_process(corpus, "index")
+        run_in_process(corpus, "index")
         checked(corpus)
 
 
@@ -181,11 +166,11 @@ def test_fix_never_changes_a_body_and_a_second_fix_changes_nothing(raw, unsafe):
         path = corpus / "seeds" / f"{SEED}.txt"
         body = Document(path, raw).body
         flags = ["--no-cache", "--fix"] + (["--unsafe-fixes"] if unsafe else [])
-        code, out, err = in_process(corpus, *flags)
+        code, out, err = run_in_process(corpus, *flags)
         assert code in (0, 1), (out, err)
         assert Document(path, path.read_bytes()).body == body
         after_first = files_of(corpus)
-        code, out, err = in_process(corpus, *flags)
+        code, out, err = run_in_process(corpus, *flags)
         assert code in (0, 1), (out, err)
         assert files_of(corpus) == after_first
         checked(corpus)
@@ -202,7 +187,7 @@ def sound_index() -> bytes:
                 Path(folder),
                 {SEED: SOUND_SEED, OTHER: seed_text(OTHER).encode("utf-8")},
             )
-            in_process(corpus, "index")
+            run_in_process(corpus, "index")
             SOUND_INDEX = (corpus / "seeds" / "INDEX.md").read_bytes()
     return SOUND_INDEX
 
@@ -225,7 +210,7 @@ def test_any_index_bytes_give_diagnostics_inside_the_file(raw, fix):
         }
         (corpus / "seeds" / "INDEX.md").write_bytes(raw)
         if fix:
-            code, out, err = in_process(corpus, "--no-cache", "--fix")
+            code, out, err = run_in_process(corpus, "--no-cache", "--fix")
             assert code in (0, 1), (out, err)
             assert all(
                 (corpus / "seeds" / p).read_bytes() == b for p, b in seeds.items()
@@ -273,7 +258,7 @@ def test_any_configuration_gives_diagnostics_or_one_line_of_usage_error(raw):
     with tempfile.TemporaryDirectory() as folder:
         corpus = new_corpus(Path(folder), {SEED: SOUND_SEED})
         (corpus / "pyproject.toml").write_bytes(raw)
-        code, out, err = in_process(corpus, "--no-cache", "--format", "json")
+        code, out, err = run_in_process(corpus, "--no-cache", "--format", "json")
         if code == 2:
             assert out == "" and err.startswith("checks: error: "), (out, err)
             assert err.count("\n") == 1, err
