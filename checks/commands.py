@@ -154,12 +154,7 @@ def index(args: argparse.Namespace) -> int:
     if args.check:
         _report(args, found, 1)
         return 1 if any(d.severity is Severity.ERROR for d in found) else 0
-    damaged = corpus.index is not None and (
-        corpus.index.unread
-        or corpus.index.region is not None
-        and not corpus.index.parsed
-    )
-    if damaged:
+    if corpus.index is not None and not corpus.index.rewritable:
         _report(args, found, 1)
         return 1
     before = corpus.index.text if corpus.index is not None else None

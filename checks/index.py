@@ -112,6 +112,16 @@ class IndexFile:
         """Whether the table was read whole, so that it may be rewritten."""
         return self.region is not None and not self.problems
 
+    @property
+    def rewritable(self) -> bool:
+        """Whether a fresh table may be written: the old one was read whole,
+        or the file has no marker at all (the table is appended after its
+        text).  A file that was not read, is not UTF-8 or has a marker twice
+        is mended by hand."""
+        if self.unread or not self.utf8:
+            return False
+        return self.parsed or (START not in self.text and END not in self.text)
+
     def rows_by_id(self) -> dict[str, list[Row]]:
         found: dict[str, list[Row]] = {}
         for row in self.rows:

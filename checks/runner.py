@@ -515,9 +515,9 @@ class Run:
     # Writing INDEX.md -------------------------------------------------------------
 
     def write_index(self, corpus: Corpus) -> Fix:
-        if corpus.index is not None and corpus.index.unread:
+        if corpus.index is not None and not corpus.index.rewritable:
             raise ConfigError(
-                f"{corpus.index_display} was not read: it is not rewritten"
+                f"{corpus.index_display} cannot be read whole: it is not rewritten"
             )
         entries = [
             r.entry for r in corpus.records if r.number is not None and r.indexed

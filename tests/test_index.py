@@ -151,6 +151,22 @@ def test_a_damaged_table_is_reported_where_it_breaks_and_never_rewritten(corpus)
         assert path.read_text() == damaged
 
 
+def test_markers_twice_or_bytes_not_utf8_are_never_rewritten(corpus):
+    two_seeds(corpus)
+    path = corpus / "seeds" / "INDEX.md"
+    twice = index_text(corpus) + "\nOld copy:\n<!-- checks:index:start -->\n"
+    not_utf8 = index_text(corpus).encode() + b"Notes from Z\xfcrich\n"
+    for damaged in (twice.encode(), not_utf8):
+        path.write_bytes(damaged)
+        for args in ([], ["--fix"], ["index"]):
+            run = run_checks(*args, "--format", "json", cwd=corpus)
+            assert run.code == 1, (args, run)
+            assert [(d["code"], d["fixable"]) for d in run.json["diagnostics"]] == [
+                ("IDX002", False)
+            ]
+            assert path.read_bytes() == damaged
+
+
 def test_a_link_outside_the_corpus_is_reported_and_fixed(corpus):
     two_seeds(corpus)
     path = corpus / "seeds" / "INDEX.md"

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from checks.context import Context
 from checks.corpus import Corpus
 from checks.diagnostic import CorpusFinding, Fix
-from checks.index import COLUMNS, END, HASH_CHARS, START, expected_cells
+from checks.index import COLUMNS, END, HASH_CHARS, expected_cells
 from checks.registry import rule
 
 REWRITE = Fix("rewrite INDEX.md's table with `checks index`", ())
@@ -68,18 +68,8 @@ def unparseable_index(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     index = corpus.index
     if index is None:
         return
-    appendable = (
-        index.region is None
-        and len(index.problems) == 1
-        and index.utf8
-        and not index.unread
-    )
+    fix = REWRITE if index.rewritable else None
     for problem in index.problems:
-        fix = (
-            REWRITE
-            if appendable and START not in index.text and END not in index.text
-            else None
-        )
         yield CorpusFinding(
             corpus.index_place(problem.start, problem.end),
             problem.message,
