@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +56,19 @@ def _work(batch: list) -> list:
     return [_WORKER.compute(*item) for item in batch]
 
 
+def _chunks(order: list, most: int) -> Iterator[list]:
+    """`order` in runs of at most `most`, all about the same size (no short
+    last run, which would be checked in this process alone)."""
+    count = -(-len(order) // most)
+    size = -(-len(order) // count) if count else most
+    return (order[i : i + size] for i in range(0, len(order), size))
+
+
+def _results(checking: tuple) -> tuple:
+    chunk, read, wait = checking
+    return chunk, read, wait()
+
+
 _REMOTE: dict = {}
 
 
@@ -91,19 +104,10 @@ class Run:
         self._pool = None
         self.unread: set[str] = set()  # stems of corpus seeds that were not read
 
-    def _check_chunk(
-        self,
-        order,
-        targets,
-        in_corpus,
-        cache,
-        outcome: Outcome,
-        records: list,
-        fix,
-        unsafe,
-    ) -> None:
-        """Read, check (or take from the cache) and record a run of seeds;
-        their bytes are dropped before the next run is read."""
+    def _read_chunk(self, order, targets, in_corpus, cache) -> tuple:
+        """Read a run of seeds and take what the cache has: (the cached
+        results by position, the positions to compute, their work items and
+        content digests)."""
         results: list = [None] * len(order)
         misses: list[int] = []
         work: list[tuple] = []
@@ -129,7 +133,21 @@ class Run:
             work.append(
                 (str(path), raw, display, unread, key in targets, key in in_corpus)
             )
-        computed = self._spread(work, fix, unsafe)
+        return results, misses, work, digests
+
+    def _record_chunk(
+        self,
+        order,
+        read: tuple,
+        computed: list,
+        targets,
+        cache,
+        outcome: Outcome,
+        records: list,
+    ) -> None:
+        """Add a run of seeds' results to the outcome and the corpus records,
+        in order, and what was computed to the cache."""
+        results, misses, work, digests = read
         for i, item, digest, (value, fixed) in zip(misses, work, digests, computed):
             results[i] = (value, fixed)
             if item[3] is not None:  # not read
@@ -309,15 +327,24 @@ class Run:
 
     def _spread(self, work: list, fix: bool = False, unsafe: bool = False) -> list:
         """compute() for each item: here, in processes, or on a cluster."""
-        if self.engine == "dask" and work and not fix:
-            return self._on_dask(work)
-        if self.jobs > 1 and len(work) >= PARALLEL_FROM and not fix:
-            return self._in_parallel(work, self.jobs)
-        return [self.compute(*item, fix=fix, unsafe=unsafe) for item in work]
+        return self._submit(work, fix, unsafe)()
 
-    def _in_parallel(self, work: list, jobs: int) -> list:
-        """compute() for each item, in `jobs` processes (started once a run),
-        in order."""
+    def _submit(
+        self, work: list, fix: bool = False, unsafe: bool = False
+    ) -> Callable[[], list]:
+        """Start compute() for each item and return what waits for the
+        results, in order: in processes, the work goes on meanwhile."""
+        if self.engine == "dask" and work and not fix:
+            done = self._on_dask(work)
+        elif self.jobs > 1 and len(work) >= PARALLEL_FROM and not fix:
+            return self._in_parallel(work, self.jobs)
+        else:
+            done = [self.compute(*item, fix=fix, unsafe=unsafe) for item in work]
+        return lambda: done
+
+    def _in_parallel(self, work: list, jobs: int) -> Callable[[], list]:
+        """Start compute() for each item in `jobs` processes (started once a
+        run); the function returned waits for the results, in order."""
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -332,8 +359,11 @@ class Run:
                 initargs=(self.config, self._codes(), self.linter.context.today),
             )
         size = max(1, min(256, len(work) // (jobs * 4) or 1))
-        batches = [work[i : i + size] for i in range(0, len(work), size)]
-        return [result for batch in self._pool.map(_work, batches) for result in batch]
+        futures = [
+            self._pool.submit(_work, work[i : i + size])
+            for i in range(0, len(work), size)
+        ]
+        return lambda: [result for f in futures for result in f.result()]
 
     def _close_pool(self) -> None:
         if self._pool is not None:
@@ -435,16 +465,19 @@ class Run:
         shards += [((url, 0), url) for url in urls]
         cache = self._cache() if self.use_cache and not fix else None
         try:
-            for chunk in range(0, len(order), CHUNK):
-                self._check_chunk(
-                    order[chunk : chunk + CHUNK],
-                    targets,
-                    in_corpus,
-                    cache,
-                    outcome,
-                    records,
-                    fix,
-                    unsafe,
+            # The next chunk is read while the workers check this one.
+            checking = None
+            for chunk in _chunks(order, CHUNK):
+                read = self._read_chunk(chunk, targets, in_corpus, cache)
+                submitted = (chunk, read, self._submit(read[2], fix, unsafe))
+                if checking is not None:
+                    self._record_chunk(
+                        *_results(checking), targets, cache, outcome, records
+                    )
+                checking = submitted
+            if checking is not None:
+                self._record_chunk(
+                    *_results(checking), targets, cache, outcome, records
                 )
             if cache is not None:
                 cache.save()

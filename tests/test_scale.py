@@ -50,6 +50,20 @@ def test_several_processes_give_the_same_diagnostics_in_the_same_order(generated
     } <= codes  # the broken seeds are found
 
 
+def test_seeds_read_in_many_runs_give_what_one_run_gives(generated, monkeypatch):
+    """A large corpus is read a run of seeds at a time, the next run read
+    while processes check the last: the report must not show it."""
+    import checks.runner
+    from conftest import run_in_process
+
+    whole = run_in_process(generated, "--format", "json", "--no-cache", "--jobs", "1")
+    monkeypatch.setattr(checks.runner, "CHUNK", 40)  # 7 runs of 38 seeds
+    monkeypatch.setattr(checks.runner, "PARALLEL_FROM", 10)
+    for jobs in ("1", "3"):
+        runs = run_in_process(generated, "--format", "json", "--no-cache", "-j", jobs)
+        assert runs == whole
+
+
 def test_a_bad_jobs_count_is_a_usage_error(generated):
     run = run_checks("--jobs", "0", cwd=generated)
     assert run.code == 2 and "--jobs must be 1 or more" in run.err
