@@ -30,6 +30,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from checks.names import name_after, name_before
 from checks.phrases import (
@@ -42,7 +43,7 @@ from checks.phrases import (
     REPORTING,
     WEASEL_PHRASES,
 )
-from checks.text import Prose, QuoteProblem, read_prose
+from checks.text import Prose, Quote, QuoteProblem, read_prose
 
 MIN_QUOTE_WORDS = 4
 _PRONOUN_SOURCE = re.compile(
@@ -69,8 +70,7 @@ _CLAIM = re.compile(CLAIM_SIGNALS, re.IGNORECASE)
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}s?")
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     name: str
     start: int
     end: int
@@ -126,9 +126,13 @@ def analyse(text: str, raw: bytes | None = None) -> Claims:
         for m in weasel_screen.finditer(index, text, reach=0):
             if not prose.in_quote(m.start()):
                 weasel_spans.append(m.span())
-    _quotes(claims, starts)
+    paragraphs = [
+        (start, end, heading(prose, index), _in(starts, start, end))
+        for index, (start, end) in enumerate(prose.paragraphs)
+    ]
+    _quotes(claims, paragraphs)
     _weasels(claims, weasel_spans, verbs)
-    _claims(claims, starts, weasel_spans)
+    _claims(claims, paragraphs, weasel_spans)
     _sources(claims, verbs, raw)
     return claims
 
@@ -157,14 +161,18 @@ def heading(prose: Prose, index: int) -> bool:
     )
 
 
-def _quotes(claims: Claims, verbs: list[int]) -> None:
+def _quotes(claims: Claims, paragraphs: list[tuple[int, int, bool, bool]]) -> None:
+    """`paragraphs`: each one's start, end, whether it is a heading and
+    whether it has a reporting word."""
     prose = claims.prose
     speaking = False  # whether the paragraph before has a speaker to carry over
-    for index, (start, end) in enumerate(prose.paragraphs):
-        if heading(prose, index):
+    by_paragraph: dict[int, list[Quote]] = {}
+    for q in prose.quotes:
+        by_paragraph.setdefault(q.paragraph, []).append(q)
+    for index, (start, end, is_heading, attributed) in enumerate(paragraphs):
+        if is_heading:
             continue
-        attributed = _in(verbs, start, end)
-        quotes = [q for q in prose.quotes if q.paragraph == index]
+        quotes = by_paragraph.get(index, [])
         opens_with_quote = bool(quotes) and quotes[0].start == start
         has_speaker = attributed or (speaking and opens_with_quote)
         if not has_speaker:
@@ -244,14 +252,20 @@ def _covered(starts: list[int], reach: list[int], at: int) -> bool:
     return i >= 0 and at < reach[i]
 
 
-def _claims(claims: Claims, verbs: list[int], weasels: list[tuple[int, int]]) -> None:
+def _claims(
+    claims: Claims,
+    paragraphs: list[tuple[int, int, bool, bool]],
+    weasels: list[tuple[int, int]],
+) -> None:
     prose = claims.prose
     text = prose.text
     quoted = {q.paragraph for q in prose.quotes}
     weasel_starts = sorted(w for w, _ in weasels)
-    for index, (start, end) in enumerate(prose.paragraphs):
-        if index in quoted or _in(verbs, start, end) or heading(prose, index):
+    for index, (start, end, is_heading, attributed) in enumerate(paragraphs):
+        if index in quoted or attributed or is_heading:
             continue
+        if not _CLAIM.search(text[start:end]):
+            continue  # no sentence of it can be a claim: it is not split
         for start, end in prose.sentences_of(index):
             _claim(claims, text, start, end, weasel_starts)
 
@@ -271,6 +285,7 @@ def _claim(
         claims.unattributed.append((start, end))
 
 
+@lru_cache(maxsize=4096)  # a corpus names the same outlets again and again
 def is_organisation(name: str) -> bool:
     """An outlet or organisation's name: an acronym, a known outlet, or two
     or more capitalised words ending with an organisation word ("Health
