@@ -23,7 +23,7 @@ from checks.diagnostic import CorpusFinding, Diagnostic, Fix, Place, source_wind
 from checks.document import Document
 from checks.files import read_bounded
 from checks.fixes import write_atomic
-from checks.index import NAME, read_index, rendered_index
+from checks.index import NAME, IndexFile, read_index, rendered_index
 from checks.linter import Linter
 from checks.registry import Rule
 from checks.shards import Record, is_shard
@@ -402,12 +402,16 @@ class Run:
             record.signature = signature(doc.body, self.config.near_duplicate)
         return record
 
-    def corpus(self, records: list[SeedRecord], base=None) -> Corpus:
+    def corpus(
+        self, records: list[SeedRecord], base=None, index: IndexFile | None = None
+    ) -> Corpus:
+        """The corpus of these records and INDEX.md (read now, unless `index`
+        is INDEX.md as read already)."""
         index_path = self.folder / NAME
         return Corpus(
             folder=self.folder,
             records=records,
-            index=read_index(index_path),
+            index=index if index is not None else read_index(index_path),
             index_display=self.display(index_path),
             settings={"near_duplicate": self.config.near_duplicate},
             base=base,
@@ -465,11 +469,14 @@ class Run:
         shards += [((url, 0), url) for url in urls]
         cache = self._cache() if self.use_cache and not fix else None
         try:
-            # The next chunk is read while the workers check this one.
-            checking = None
+            # The next chunk is read while the workers check this one, and
+            # INDEX.md while they check the first.
+            checking = index = None
             for chunk in _chunks(order, CHUNK):
                 read = self._read_chunk(chunk, targets, in_corpus, cache)
                 submitted = (chunk, read, self._submit(read[2], fix, unsafe))
+                if checking is None and self.linter.corpus_rules and has_corpus:
+                    index = read_index(index_path)
                 if checking is not None:
                     self._record_chunk(
                         *_results(checking), targets, cache, outcome, records
@@ -495,7 +502,7 @@ class Run:
         # object per seed) go before the corpus-wide stage, where memory peaks.
         del in_corpus, targets, order, shards
         if self.linter.corpus_rules and has_corpus:
-            corpus = self.corpus(records, base)
+            corpus = self.corpus(records, base, index)
             found = self.corpus_findings(corpus, keep)
             if fix and any(d.fix and d.code.startswith("IDX") for d in found):
                 outcome.fixed.append((corpus.index_display, self.write_index(corpus)))
