@@ -471,7 +471,7 @@ class Run:
         try:
             # The next chunk is read while the workers check this one, and
             # INDEX.md while they check the first.
-            checking = index = None
+            checking = submitted = read = index = None
             for chunk in _chunks(order, CHUNK):
                 read = self._read_chunk(chunk, targets, in_corpus, cache)
                 submitted = (chunk, read, self._submit(read[2], fix, unsafe))
@@ -486,6 +486,7 @@ class Run:
                 self._record_chunk(
                     *_results(checking), targets, cache, outcome, records
                 )
+            del checking, submitted, read  # the last run's bytes and results
             if cache is not None:
                 cache.save()
             for key, shard in shards:
