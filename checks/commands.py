@@ -337,7 +337,7 @@ def amend(args: argparse.Namespace) -> int:
     if corpus.index is not None:
         for row in corpus.index.rows:
             if row.id == doc.stem and not row.tombstone:
-                row.cells["sha256"] = new_sha[:12]
+                row.edit(sha256=new_sha[:12])
     run.write_index(corpus)
     _say(
         args,
@@ -375,7 +375,7 @@ def retract(args: argparse.Namespace) -> int:
     if record is None and not rows:
         raise Refused(f"no seed {seed_id} and no row for it in {corpus.index_display}")
     if not any(r.tombstone for r in rows):
-        rows[0].cells = tombstone_cells(rows[0], _today(run), reason)
+        rows[0].edit(**tombstone_cells(rows[0], _today(run), reason))
         rows[0].link = None
         corpus.records = [r for r in corpus.records if r.stem != seed_id]
         run.write_index(corpus)
@@ -425,7 +425,8 @@ def renumber(args: argparse.Namespace) -> int:
     if corpus.index is not None:
         for row in corpus.index.rows:
             if row.id == doc.stem and not row.tombstone:
-                row.id = row.cells["id"] = stem
+                row.id = stem
+                row.edit(id=stem)
                 row.link = f"{stem}.txt"
     corpus.records = others + [run.record(new_doc)]
     run.write_index(corpus)

@@ -16,10 +16,11 @@ import bisect
 import os
 import re
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 
 from checks.diagnostic import ByValues
 from checks.document import LINE_BREAK
@@ -37,6 +38,12 @@ _STRUCK = re.compile(rf"~~({_SEED_ID})~~")
 _RETRACTED = re.compile(r"retracted ([0-9]{4}-[0-9]{2}-[0-9]{2}): (.+)")
 _HASH_CELL = re.compile(rf"(?:[0-9a-f]{{{HASH_CHARS}}})?")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
+# A row of as many plain cells as the table has columns (no backslash, the
+# usual row), read in one match; any other line is split cell by cell.  Each
+# cell is atomic: a line that is not such a row fails in linear time.
+_PLAIN_ROW = re.compile(
+    r"\s*+\|" + r"(?>\s*([^|\\]*[^|\\\s]|)\s*)\|" * len(COLUMNS) + r"\s*+"
+)
 _SEPARATOR_CELL = re.compile(r":?-{3,}:?")
 
 HEADER_LINE = "| " + " | ".join(COLUMNS) + " |"
@@ -59,23 +66,44 @@ def unescape(cell: str) -> str:
 
 @dataclass(slots=True)
 class Row:
-    """One table row.  `span(column)` is where that cell's text lies in the
-    file (character offsets), for diagnostics."""
+    """One table row.  Its cells are read from INDEX.md's text when asked for:
+    an index of 100,000 rows keeps, per row, the offsets of its cells in the
+    text (one small array), not a dictionary of strings."""
 
     line: int
     start: int
     end: int
     id: str
-    cells: dict[str, str]
-    # Start and end of each column's text, flat: an index of 100,000 rows
-    # keeps one small array per row, not a dictionary of pairs of ints.
-    spans: array
+    # Start and end of each column's text, from the row's start, flat.
+    offsets: array
+    source: str  # INDEX.md's text, shared by all its rows
     link: str | None = None  # None for a tombstone
     retracted: tuple[str, str] | None = None  # (date, reason) of a tombstone
+    edited: dict[str, str] | None = None  # cells a command changed
 
     def span(self, column: str) -> tuple[int, int]:
+        """Where that cell's text lies in the file (character offsets)."""
         at = 2 * COLUMNS.index(column)
-        return self.spans[at], self.spans[at + 1]
+        return self.start + self.offsets[at], self.start + self.offsets[at + 1]
+
+    def cell(self, column: str) -> str:
+        """A cell's text, unescaped; the id cell's text is the id (its link
+        or strike-through is the row's `link`, rendered again around it)."""
+        if self.edited is not None:
+            return self.edited[column]
+        if column == "id":
+            return self.id
+        start, end = self.span(column)
+        return unescape(self.source[start:end])
+
+    @property
+    def cells(self) -> Mapping[str, str]:
+        """Every cell's text, by column (read only: see `edit`)."""
+        return MappingProxyType({column: self.cell(column) for column in COLUMNS})
+
+    def edit(self, **cells: str) -> None:
+        """Change cells, as a command does before the table is written again."""
+        self.edited = {**self.cells, **cells}
 
     @property
     def tombstone(self) -> bool:
@@ -87,7 +115,7 @@ class Row:
 
     @property
     def recorded_hash(self) -> str:
-        return self.cells["sha256"]
+        return self.cell("sha256")
 
 
 @dataclass
@@ -224,7 +252,7 @@ def _parse_table(index: IndexFile, start: int, end: int) -> None:
                 )
             )
             continue
-        cells, spans = _cells(line, line_start)
+        cells, spans = _cells(line)
         if not seen_header:
             seen_header = True
             if [c.lower() for c in cells] != list(COLUMNS):
@@ -264,7 +292,17 @@ def _parse_table(index: IndexFile, start: int, end: int) -> None:
         )
 
 
-def _cells(line: str, line_start: int) -> tuple[list[str], list[tuple[int, int]]]:
+def _cells(line: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """A table line's cells (stripped) and where each lies in the line."""
+    plain = _PLAIN_ROW.fullmatch(line)
+    if plain is not None:
+        groups = range(1, len(COLUMNS) + 1)
+        return list(plain.groups()), [plain.span(g) for g in groups]
+    return split_cells(line)
+
+
+def split_cells(line: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """_cells for any line: split at each pipe not escaped, then stripped."""
     inner_start = line.index("|") + 1
     inner_end = line.rindex("|")
     cells, spans = [], []
@@ -273,9 +311,7 @@ def _cells(line: str, line_start: int) -> tuple[list[str], list[tuple[int, int]]
         lead = len(part) - len(part.lstrip())
         value = part.strip()
         cells.append(value)
-        spans.append(
-            (line_start + position + lead, line_start + position + lead + len(value))
-        )
+        spans.append((position + lead, position + lead + len(value)))
         position += len(part) + 1
     return cells, spans
 
@@ -291,41 +327,42 @@ def _row(
         problem(f"a row has {len(cells)} cells; the table has {len(COLUMNS)} columns")
         return None
     named = dict(zip(COLUMNS, cells))
-    named_spans = dict(zip(COLUMNS, spans))
+
+    def span(column: str) -> tuple[int, int]:
+        s, e = spans[COLUMNS.index(column)]
+        return start + s, start + e
+
     linked = _LINKED.fullmatch(named["id"])
-    struck = _STRUCK.fullmatch(named["id"])
+    struck = None if linked else _STRUCK.fullmatch(named["id"])
     if not linked and not struck:
         problem(
             f"id cell {named['id']!r} is neither [ID](ID.txt) nor a retracted ~~ID~~",
-            named_spans["id"],
+            span("id"),
         )
         return None
     if not _HASH_CELL.fullmatch(named["sha256"]):
         problem(
             f"sha256 cell {named['sha256']!r} is not {HASH_CHARS} lowercase hex digits",
-            named_spans["sha256"],
+            span("sha256"),
         )
         return None
-    cells_text = {k: unescape(v) for k, v in named.items()}
-    # The id cell's text is the id: its link or strike-through is the row's
-    # `link`, rendered again around it.
-    cells_text["id"] = (linked or struck).group(1)
-    flat = array("Q", [offset for span in spans for offset in span])
+    offsets = array("I", [offset for span in spans for offset in span])
     if linked:
         return Row(
             line,
             start,
             start + len(text),
             linked.group(1),
-            cells_text,
-            flat,
+            offsets,
+            index.text,
             link=linked.group(2),
         )
-    retracted = _RETRACTED.fullmatch(cells_text["title"])
+    title = unescape(named["title"])
+    retracted = _RETRACTED.fullmatch(title)
     if not retracted:
         problem(
-            f"a retracted row's title must read 'retracted YYYY-MM-DD: reason', not {cells_text['title']!r}",
-            named_spans["title"],
+            f"a retracted row's title must read 'retracted YYYY-MM-DD: reason', not {title!r}",
+            span("title"),
         )
         return None
     return Row(
@@ -333,8 +370,8 @@ def _row(
         start,
         start + len(text),
         struck.group(1),
-        cells_text,
-        flat,
+        offsets,
+        index.text,
         retracted=(retracted.group(1), retracted.group(2)),
     )
 
@@ -398,7 +435,7 @@ def entry_from_header(seed_id: str, data: object) -> Entry:
     )
 
 
-def render_cells(cells: dict[str, str], link: str | None) -> str:
+def render_cells(cells: Mapping[str, str], link: str | None) -> str:
     shown = {k: escape(v) for k, v in cells.items()}
     shown["id"] = (
         f"[{cells['id']}]({link})" if link is not None else f"~~{cells['id']}~~"
@@ -472,7 +509,7 @@ def rendered_index(entries: list[Entry], index: IndexFile | None) -> str:
 def tombstone_cells(row: Row, date: str, reason: str) -> dict[str, str]:
     return {
         "id": row.id,
-        "date": row.cells["date"],
+        "date": row.cell("date"),
         "title": f"retracted {date}: {' '.join(reason.split())}",
         "source": "",
         "cites": "",

@@ -232,3 +232,22 @@ def test_index_that_is_not_utf8_gets_a_diagnostic_not_a_crash(corpus):
     assert diagnostic["code"] == "IDX002"
     assert diagnostic["line"] == 2
     assert diagnostic["message"] == "not valid UTF-8 at byte offset 8"
+
+
+def test_a_plain_row_is_read_as_the_general_reader_reads_it():
+    """Most rows are read in one match; any line must give the cells and
+    offsets that splitting it at each pipe gives."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from checks.index import _cells, split_cells
+
+    cell = st.text(alphabet=" \t\u00a0\u2003\x1fab|\\-[]()~é", max_size=12)
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(cell, min_size=5, max_size=9), st.sampled_from(["", " ", "\r"]))
+    def agree(cells, edge):
+        line = edge + "|" + "|".join(cells) + "|" + edge
+        assert _cells(line) == split_cells(line)
+
+    agree()

@@ -108,14 +108,17 @@ def test_every_rule_reads_a_repeated_unit_in_linear_time(unit, linter):
 
 
 @pytest.mark.parametrize(
-    "unit",
-    ["|", "\\|", "| a | b | c | d | e | f | g |\n", "[", "~~", "|" * 50 + "\n"],
+    "before, unit, after",
+    [("", unit, "") for unit in ("|", "\\|", "| a | b | c | d | e | f | g |\n")]
+    + [("", "[", ""), ("", "~~", ""), ("", "|" * 50 + "\n", "")]
+    + [("|", " ", "|"), ("| a |", " b", " |")],  # one long cell
 )
-def test_index_is_read_in_linear_time(unit):
+def test_index_is_read_in_linear_time(before, unit, after):
     def parse(size: int):
+        row = before + repeated(unit, size) + after
         raw = (
             f"{START}\n| id | date | title | source | cites | pseudonyms | sha256 |\n"
-            f"|---|---|---|---|---|---|---|\n{repeated(unit, size)}\n{END}\n"
+            f"|---|---|---|---|---|---|---|\n{row}\n{END}\n"
         ).encode()
         return lambda: parse_index(Path("INDEX.md"), raw)
 
@@ -157,6 +160,7 @@ ANCHORED = {
     "_GAP_AFTER_VERB": "matched over the 24 characters between two words",
     "_GAP_BEFORE_VERB": "matched over the 20 characters between two words",
     "_JOINER": "searched in the 40 characters before a name",
+    "_PLAIN_ROW": "matched whole against one line of INDEX.md",
 }
 
 

@@ -53,8 +53,9 @@ def test_several_processes_give_the_same_diagnostics_in_the_same_order(generated
 def test_seeds_read_in_many_runs_give_what_one_run_gives(generated, monkeypatch):
     """A large corpus is read a run of seeds at a time, the next run read
     while processes check the last: the report must not show it."""
-    import checks.runner
     from conftest import run_in_process
+
+    import checks.runner
 
     whole = run_in_process(generated, "--format", "json", "--no-cache", "--jobs", "1")
     monkeypatch.setattr(checks.runner, "CHUNK", 40)  # 7 runs of 38 seeds

@@ -204,11 +204,12 @@ def row_mismatch(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             continue
         row = live[0]
         expected = expected_cells(record.entry, row)
+        cells = row.cells
         for column in COLUMNS[1:-1]:
-            if row.cells[column] != expected[column]:
+            if cells[column] != expected[column]:
                 yield CorpusFinding(
                     corpus.index_place(*row.span(column)),
-                    f"{column} is {row.cells[column]!r} in the row but "
+                    f"{column} is {cells[column]!r} in the row but "
                     f"{expected[column]!r} in {record.stem}'s header",
                     frozenset({record.stem}),
                     _rewritable(corpus),
