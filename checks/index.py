@@ -46,6 +46,7 @@ _PLAIN_ROW = re.compile(
 )
 _SEPARATOR_CELL = re.compile(r":?-{3,}:?")
 
+_OFFSET_AT = {column: 2 * i for i, column in enumerate(COLUMNS)}  # in Row.offsets
 HEADER_LINE = "| " + " | ".join(COLUMNS) + " |"
 SEPARATOR_LINE = "|" + "|".join("---" for _ in COLUMNS) + "|"
 PREAMBLE = (
@@ -83,7 +84,7 @@ class Row:
 
     def span(self, column: str) -> tuple[int, int]:
         """Where that cell's text lies in the file (character offsets)."""
-        at = 2 * COLUMNS.index(column)
+        at = _OFFSET_AT[column]
         return self.start + self.offsets[at], self.start + self.offsets[at + 1]
 
     def cell(self, column: str) -> str:

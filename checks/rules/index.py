@@ -129,17 +129,16 @@ def dangling_row(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     for row in index.rows:
         if row.tombstone:
             continue
-        span = corpus.index_place(*row.span("id"))
         if row.id not in present:
             yield CorpusFinding(
-                span,
+                corpus.index_place(*row.span("id")),
                 f"row for {row.id} but there is no seed {row.id}.txt: restore it or "
                 f"record its withdrawal with `checks retract {row.id}`",
                 frozenset({row.id}),
             )
         elif row.link != f"{row.id}.txt":
             yield CorpusFinding(
-                span,
+                corpus.index_place(*row.span("id")),
                 f"row for {row.id} links to {row.link!r}, not to {row.id}.txt beside INDEX.md",
                 frozenset({row.id}),
                 _rewritable(corpus),
@@ -204,12 +203,12 @@ def row_mismatch(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             continue
         row = live[0]
         expected = expected_cells(record.entry, row)
-        cells = row.cells
         for column in COLUMNS[1:-1]:
-            if cells[column] != expected[column]:
+            actual = row.cell(column)
+            if actual != expected[column]:
                 yield CorpusFinding(
                     corpus.index_place(*row.span(column)),
-                    f"{column} is {cells[column]!r} in the row but "
+                    f"{column} is {actual!r} in the row but "
                     f"{expected[column]!r} in {record.stem}'s header",
                     frozenset({record.stem}),
                     _rewritable(corpus),
