@@ -37,15 +37,17 @@ def read_bounded(
             if outside:
                 return b"", outside
             handle = os.open(path, flags)
-        with open(handle, "rb", buffering=0) as stream:
+        try:
             info = os.fstat(handle)
             if not stat.S_ISREG(info.st_mode):
                 return b"", "not a regular file"
             if info.st_size > limit:
                 return b"", f"{info.st_size:,} bytes, over the limit of {limit:,}"
-            raw = stream.read(info.st_size + 1)
+            raw = os.read(handle, info.st_size + 1)
             if len(raw) > info.st_size:  # it grew since: read on, to the limit
-                raw += stream.read(limit + 1 - len(raw)) or b""
+                raw += os.read(handle, limit + 1 - len(raw))
+        finally:
+            os.close(handle)
     except OSError as error:
         return b"", f"cannot be read: {error.strerror or error}"
     if len(raw) > limit:  # it grew while being read

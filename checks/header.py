@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
-try:
-    from yaml import CBaseLoader as _Loader
-except ImportError:  # PyYAML built without libyaml
-    from yaml import BaseLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
 
 MAX_HEADER_CHARS = 64 * 1024
 MAX_DEPTH = 6
@@ -63,7 +60,23 @@ class _Refused(Exception):
         self.message = message
 
 
+@cache
+def _loader():
+    """PyYAML's loader that resolves no types, in C when libyaml is there.
+    Imported when a header is read: a run whose seeds are all in the cache
+    reads none."""
+    try:
+        from yaml import CBaseLoader
+    except ImportError:  # PyYAML built without libyaml
+        from yaml import BaseLoader
+
+        return BaseLoader
+    return CBaseLoader
+
+
 def load_header(text: str) -> LoadedHeader:
+    import yaml
+
     loaded = LoadedHeader()
     if len(text) > MAX_HEADER_CHARS:
         loaded.problems.append(
@@ -79,7 +92,7 @@ def load_header(text: str) -> LoadedHeader:
     # are read as U+FFFD, one character for one, so that spans stay exact.
     text = _NOT_UTF8.sub("\ufffd", text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=_loader())
     except RecursionError:
         # The pure-Python reader (PyYAML without libyaml) nests by recursion.
         loaded.problems.append(
@@ -136,19 +149,16 @@ def _build(
     if node.tag not in _PLAIN_TAGS:
         raise _Refused(node, f"YAML tag {node.tag!r} is not allowed in a header")
     out.values[path] = (node.start_mark.index, node.end_mark.index)
-    if isinstance(node, yaml.ScalarNode):
+    if node.id == "scalar":
         return node.value
-    if isinstance(node, yaml.SequenceNode):
+    if node.id == "sequence":
         return [
             _build(item, path + (i,), out, seen, depth + 1)
             for i, item in enumerate(node.value)
         ]
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if (
-            not isinstance(key_node, yaml.ScalarNode)
-            or key_node.tag != "tag:yaml.org,2002:str"
-        ):
+        if key_node.id != "scalar" or key_node.tag != "tag:yaml.org,2002:str":
             raise _Refused(key_node, "header keys must be plain strings")
         key = key_node.value
         key_span = (key_node.start_mark.index, key_node.end_mark.index)
@@ -169,6 +179,8 @@ def _build(
 def dump_fields(fields: dict[str, Any], newline: str = "\n") -> str:
     """YAML lines for `fields` in the given order, quoting whatever another YAML
     reader would take for something other than a string."""
+    import yaml
+
     text = yaml.safe_dump(
         fields,
         sort_keys=False,

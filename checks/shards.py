@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from checks.header import dump_fields
-
 SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.bz2", ".jsonl.xz", ".jsonl.zst")
 
 
@@ -89,6 +87,8 @@ def to_record(url: str, number: int, line: str) -> Record:
             url, number, line, None, f"{wrong}: header values are strings in a seed"
         )
     seed_id = data.get("id") if isinstance(data.get("id"), str) else None
+    from checks.header import dump_fields
+
     raw = f"---\n{dump_fields(data) if data else ''}---\n{text}".encode(
         "utf-8", "surrogatepass"
     )
