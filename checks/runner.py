@@ -345,10 +345,14 @@ class Run:
     def _in_parallel(self, work: list, jobs: int) -> Callable[[], list]:
         """Start compute() for each item in `jobs` processes (started once a
         run); the function returned waits for the results, in order."""
+        head = []
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            # The first seed is checked here: processes forked after it start
+            # with every module imported and every pattern compiled, once.
+            head, work = [self.compute(*work[0])], work[1:]
             context = multiprocessing.get_context(
                 "fork" if hasattr(os, "fork") else "spawn"
             )
@@ -363,7 +367,7 @@ class Run:
             self._pool.submit(_work, work[i : i + size])
             for i in range(0, len(work), size)
         ]
-        return lambda: [result for f in futures for result in f.result()]
+        return lambda: head + [result for f in futures for result in f.result()]
 
     def _close_pool(self) -> None:
         if self._pool is not None:
