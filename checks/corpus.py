@@ -57,13 +57,14 @@ def _walk(folder: Path) -> Iterator[tuple[str, tuple[int, int]]]:
 def seed_paths(paths: Iterable[Path]) -> list[Path]:
     """The seed files named, or under the folders named (hidden ones
     skipped), each once, in a stable order."""
-    return list(seed_files(paths).values())
+    return [Path(p) for p in seed_files(paths).values()]
 
 
-def seed_files(paths: Iterable[Path]) -> dict[tuple[int, int], Path]:
-    """seed_paths() keyed by (device, inode), so that a file named twice, or
-    by two names, is read once."""
-    found: dict[tuple[int, int], Path] = {}
+def seed_files(paths: Iterable[Path]) -> dict[tuple[int, int], str]:
+    """seed_paths() as strings (a corpus of 100,000 makes no Path objects),
+    keyed by (device, inode), so that a file named twice, or by two names,
+    is read once."""
+    found: dict[tuple[int, int], str] = {}
     for path in paths:
         if path.is_dir():
             candidates = sorted(_walk(path))
@@ -74,8 +75,13 @@ def seed_files(paths: Iterable[Path]) -> dict[tuple[int, int], Path]:
             raise ConfigError(f"{path}: no such file or folder")
         for name, key in candidates:
             if key not in found:
-                found[key] = Path(name)
+                found[key] = name
     return found
+
+
+def stem_of(path: str) -> str:
+    """A file's name without its last suffix, as Path.stem."""
+    return os.path.splitext(os.path.basename(path))[0]
 
 
 class Display:
@@ -85,7 +91,7 @@ class Display:
     def __init__(self) -> None:
         self.cwd = os.path.realpath(os.getcwd())
 
-    def __call__(self, path: Path) -> str:
+    def __call__(self, path: str | Path) -> str:
         full = os.path.abspath(path)
         if not full.startswith(self.cwd + os.sep):
             full = os.path.realpath(path)

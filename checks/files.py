@@ -15,7 +15,7 @@ _NO_LINK = getattr(os, "O_NOFOLLOW", 0)
 
 
 def read_bounded(
-    path: Path, folder: Path | None, limit: int
+    path: str | Path, folder: Path | None, limit: int
 ) -> tuple[bytes, str | None]:
     """A file's bytes, or b"" and why it was not read: larger than
     `limit` bytes (found before reading), not a regular file, or a symbolic

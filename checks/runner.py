@@ -18,7 +18,7 @@ from pathlib import Path
 from checks.cache import UNCACHEABLE
 from checks.config import Config, ConfigError
 from checks.context import Context
-from checks.corpus import Corpus, Display, SeedRecord, seed_files
+from checks.corpus import Corpus, Display, SeedRecord, seed_files, stem_of
 from checks.diagnostic import CorpusFinding, Diagnostic, Fix, Place, source_window
 from checks.document import Document
 from checks.files import read_bounded
@@ -151,7 +151,7 @@ class Run:
         for i, item, digest, (value, fixed) in zip(misses, work, digests, computed):
             results[i] = (value, fixed)
             if item[3] is not None:  # not read
-                self.unread.add(order[i][1].stem)
+                self.unread.add(stem_of(order[i][1]))
             elif digest is not None and not any(
                 d.code in UNCACHEABLE for d in value[0] or ()
             ):
@@ -166,7 +166,7 @@ class Run:
                 records.append(record.shared())
             if pending:
                 self.linter.restore_pending(
-                    record.stem if record else path.stem, pending, key in targets
+                    record.stem if record else stem_of(path), pending, key in targets
                 )
 
     def compute(
@@ -393,7 +393,7 @@ class Run:
 
     # The corpus ---------------------------------------------------------------
 
-    def corpus_files(self) -> dict[tuple[int, int], Path]:
+    def corpus_files(self) -> dict[tuple[int, int], str]:
         if not self.folder.is_dir():
             return {}
         return seed_files([self.folder])
@@ -455,7 +455,7 @@ class Run:
         else:
             raise ConfigError(f"{self.folder}: no such file or folder")
         if base is not None:
-            targets = {k: p for k, p in targets.items() if p.stem in base.changed}
+            targets = {k: p for k, p in targets.items() if stem_of(p) in base.changed}
         keep = self._keeper(
             not paths and base is None and not index_named,
             targets,
@@ -468,9 +468,9 @@ class Run:
         order = list(in_corpus.items()) + [
             (k, p) for k, p in targets.items() if k not in in_corpus
         ]
-        shards = [(k, p) for k, p in order if is_shard(p.name)]
-        order = [(k, p) for k, p in order if not is_shard(p.name)]
-        shards += [((url, 0), url) for url in urls]
+        shards = [(k, p, False) for k, p in order if is_shard(p)]
+        order = [(k, p) for k, p in order if not is_shard(p)]
+        shards += [((url, 0), url, True) for url in urls]
         cache = self._cache() if self.use_cache and not fix else None
         try:
             # The next chunk is read while the workers check this one, and
@@ -493,10 +493,10 @@ class Run:
             del checking, submitted, read  # the last run's bytes and results
             if cache is not None:
                 cache.save()
-            for key, shard in shards:
-                display = shard if isinstance(shard, str) else self.display(shard)
+            for key, shard, is_url in shards:
+                display = shard if is_url else self.display(shard)
                 found, shard_records = self._shard(
-                    str(shard), display, key in targets or isinstance(shard, str)
+                    shard, display, key in targets or is_url
                 )
                 outcome.files += 1
                 outcome.diagnostics += found
@@ -527,7 +527,7 @@ class Run:
         when it was named."""
         if everything:
             return lambda f: True
-        stems = {p.stem for p in targets.values()}
+        stems = {stem_of(p) for p in targets.values()}
         shown = {self.display(p) for p in targets.values()}
         if base is not None:
             stems |= {stem for stem, _ in base.gone}
@@ -581,7 +581,7 @@ class Run:
         for path in self.corpus_files().values():
             raw, unread = read_bounded(path, self.folder, self.config.max_seed_bytes)
             if unread is not None:
-                self.unread.add(path.stem)
+                self.unread.add(stem_of(path))
             else:
-                found.append(self.record(Document(path, raw, self.display(path))))
+                found.append(self.record(Document(Path(path), raw, self.display(path))))
         return found
