@@ -7,7 +7,8 @@ selected and their settings, the date (for future dates) and the code of
 `checks` itself.  The cache keys each seed by its path and the SHA-256 of its
 bytes, in a folder named after everything else, so that a change of rules,
 configuration, date or version starts afresh; the folder holds 64 files,
-each seed's entry in the one its path falls in.  Results that depend on
+each seed's entry in the one its path falls in, and INDEX.md as parsed,
+keyed by its bytes.  Results that depend on
 anything else (whether a hash may be filled in depends on git and INDEX.md)
 are not cached.  The cache lives in `.checks_cache/` beside the configuration;
 delete it at will, or run with `--no-cache`.
@@ -99,32 +100,53 @@ class Cache:
         self.folder = root / FOLDER / key
         self.secret = _secret()
         self.loaded: list[dict[str, tuple[bytes, Any]]] = [
-            self._load(n) for n in range(SHARDS)
+            self._load(n, dict) or {} for n in range(SHARDS)
         ]
         self.fresh: list[dict[str, tuple[bytes, Any]]] = [{} for _ in range(SHARDS)]
         self.changed: set[int] = set()
+        self.index: tuple[bytes, Any] | None = None  # INDEX.md: digest, as parsed
+        self.index_changed = False
 
-    def _file(self, shard: int) -> Path:
-        return self.folder / f"{shard:02x}.pickle"
+    def _file(self, shard: int | str) -> Path:
+        return self.folder / (
+            f"{shard:02x}.pickle" if isinstance(shard, int) else f"{shard}.pickle"
+        )
+
+    def parsed_index(self, path: Path, raw: bytes):
+        """INDEX.md parsed, or as parsed by the last run when its bytes are
+        the same (parsing 100,000 rows takes most of a second)."""
+        from checks.index import parse_index
+
+        digest = hashlib.sha256(raw).digest()
+        if self.index is None:
+            kept = self._load("index", tuple)
+            self.index = kept if kept is not None and len(kept) == 2 else None
+        if self.index is not None and self.index[0] == digest:
+            return self.index[1]
+        parsed = parse_index(path, raw)
+        self.index, self.index_changed = (digest, parsed), True
+        return parsed
 
     def _tag(self, payload: bytes) -> bytes:
         assert self.secret is not None
         return hmac.new(self.secret, payload, hashlib.sha256).digest()
 
-    def _load(self, shard: int) -> dict[str, tuple[bytes, Any]]:
+    def _load(self, shard: int | str, kind: type) -> Any:
+        """What a cache file holds, if it is a `kind`; None when it is
+        missing, damaged or not this machine's."""
         if self.secret is None:
-            return {}
+            return None
         # A missing or damaged file is an empty one: its seeds are read again.
         try:
             data = self._file(shard).read_bytes()
         except OSError:
-            return {}
+            return None
         tag = data[len(MAGIC) : len(MAGIC) + 32]
         payload = data[len(MAGIC) + 32 :]
         if not data.startswith(MAGIC) or not hmac.compare_digest(
             tag, self._tag(payload)
         ):
-            return {}  # not written by checks on this machine: never unpickled
+            return None  # not written by checks on this machine: never unpickled
         try:
             loaded = pickle.loads(payload)
         except (
@@ -135,8 +157,8 @@ class Cache:
             ValueError,
             TypeError,
         ):
-            return {}
-        return loaded if isinstance(loaded, dict) else {}
+            return None
+        return loaded if isinstance(loaded, kind) else None
 
     def get(self, path: str, digest: bytes) -> Any | None:
         shard = shard_of(path)
@@ -155,11 +177,13 @@ class Cache:
         """Write the files whose entries changed (entries of files that are
         gone are dropped), each atomically; a cache that cannot be written is
         simply not kept."""
-        dirty = [
+        dirty: list[int | str] = [
             n
             for n in range(SHARDS)
             if n in self.changed or self.fresh[n].keys() != self.loaded[n].keys()
         ]
+        if self.index_changed:
+            dirty.append("index")
         if not dirty or self.secret is None:
             return
         try:
@@ -168,7 +192,8 @@ class Cache:
             if not ignore.exists():
                 ignore.write_text("*\n")
             for n in dirty:
-                payload = pickle.dumps(self.fresh[n], protocol=pickle.HIGHEST_PROTOCOL)
+                content = self.index if n == "index" else self.fresh[n]  # type: ignore[index]
+                payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
                 handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
                 with os.fdopen(handle, "wb") as stream:
                     stream.write(MAGIC + self._tag(payload) + payload)

@@ -16,7 +16,7 @@ import bisect
 import os
 import re
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -178,13 +178,16 @@ class IndexFile:
 MAX_INDEX_BYTES = 256 * 1024 * 1024
 
 
-def read_index(path: Path) -> IndexFile | None:
-    """The parsed INDEX.md, or None when there is none."""
+def read_index(
+    path: Path, parse: Callable[[Path, bytes], IndexFile] | None = None
+) -> IndexFile | None:
+    """The parsed INDEX.md (by `parse`, parse_index unless given), or None
+    when there is none."""
     if not os.path.lexists(path):
         return None
     raw, unread = read_bounded(path, path.parent, MAX_INDEX_BYTES)
     if unread is None:
-        return parse_index(path, raw)
+        return (parse or parse_index)(path, raw)
     index = IndexFile(path, "", unread=True)
     index.problems.append(Problem(0, 0, f"INDEX.md is not read: {unread}"))
     return index

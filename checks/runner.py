@@ -480,7 +480,7 @@ class Run:
                 read = self._read_chunk(chunk, targets, in_corpus, cache)
                 submitted = (chunk, read, self._submit(read[2], fix, unsafe))
                 if checking is None and self.linter.corpus_rules and has_corpus:
-                    index = read_index(index_path)
+                    index = read_index(index_path, cache and cache.parsed_index)
                 if checking is not None:
                     self._record_chunk(
                         *_results(checking), targets, cache, outcome, records

@@ -12,8 +12,9 @@ B = "001_1111111111111111"
 
 
 def cache_files(corpus):
+    """The files of seeds' entries (INDEX.md as parsed is in index.pickle)."""
     [folder] = [p for p in (corpus / ".checks_cache").iterdir() if p.is_dir()]
-    return sorted(folder.glob("*.pickle"))
+    return sorted(folder.glob("??.pickle"))
 
 
 def payload(path):
@@ -56,6 +57,18 @@ def test_a_changed_seed_is_read_again(corpus):
     assert after[f"seeds/{B}.txt"][0] == before[f"seeds/{B}.txt"][0]
     assert after[f"seeds/{B}.txt"][1][0] == before[f"seeds/{B}.txt"][1][0]
     assert after[f"seeds/{A}.txt"][0] != before[f"seeds/{A}.txt"][0]
+
+
+def test_an_edited_index_is_read_again(corpus):
+    two_seeds(corpus)
+    assert run_checks("--format", "json", cwd=corpus).codes() == ["ENC005", "HDR014"]
+    [kept] = (corpus / ".checks_cache").glob("*/index.pickle")
+    index = corpus / "seeds" / "INDEX.md"
+    index.write_text(index.read_text().replace("| Anholm Courier |", "| Somebody |"))
+    run = run_checks("--format", "json", cwd=corpus)
+    assert run.codes() == ["ENC005", "HDR014", "IDX006"]
+    assert "source is 'Somebody' in the row" in run.json["diagnostics"][2]["message"]
+    assert kept.exists()
 
 
 def test_a_change_rewrites_only_the_cache_file_of_that_seed(corpus):
