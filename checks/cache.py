@@ -105,7 +105,6 @@ class Cache:
         self.fresh: list[dict[str, tuple[bytes, Any]]] = [{} for _ in range(SHARDS)]
         self.changed: set[int] = set()
         self.index: tuple[bytes, Any] | None = None  # INDEX.md: digest, as parsed
-        self.index_changed = False
 
     def _file(self, shard: int | str) -> Path:
         return self.folder / (
@@ -124,10 +123,18 @@ class Cache:
         if self.index is not None and self.index[0] == digest:
             return self.index[1]
         parsed = parse_index(path, raw)
-        self.index, self.index_changed = (digest, parsed), True
+        self.index = (digest, parsed)
+        # Written now, at the start of the run, not with the seeds' entries at
+        # its end, when the corpus's records are in memory as well.
+        if self.secret is not None:
+            try:
+                self._prepare()
+                self._write("index", self.index)
+            except OSError:
+                pass
         return parsed
 
-    def _tag(self, payload: bytes) -> bytes:
+    def _tag(self, payload: bytes | memoryview) -> bytes:
         assert self.secret is not None
         return hmac.new(self.secret, payload, hashlib.sha256).digest()
 
@@ -142,7 +149,7 @@ class Cache:
         except OSError:
             return None
         tag = data[len(MAGIC) : len(MAGIC) + 32]
-        payload = data[len(MAGIC) + 32 :]
+        payload = memoryview(data)[len(MAGIC) + 32 :]  # not a copy: INDEX.md's is large
         if not data.startswith(MAGIC) or not hmac.compare_digest(
             tag, self._tag(payload)
         ):
@@ -177,29 +184,36 @@ class Cache:
         """Write the files whose entries changed (entries of files that are
         gone are dropped), each atomically; a cache that cannot be written is
         simply not kept."""
-        dirty: list[int | str] = [
+        dirty = [
             n
             for n in range(SHARDS)
             if n in self.changed or self.fresh[n].keys() != self.loaded[n].keys()
         ]
-        if self.index_changed:
-            dirty.append("index")
         if not dirty or self.secret is None:
             return
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            ignore = self.folder.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("*\n")
+            self._prepare()
             for n in dirty:
-                content = self.index if n == "index" else self.fresh[n]  # type: ignore[index]
-                payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
-                handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(MAGIC + self._tag(payload) + payload)
-                os.replace(temporary, self._file(n))
+                self._write(n, self.fresh[n])
             for old in self.folder.parent.iterdir():
                 if old != self.folder and old.name != ".gitignore":
                     shutil.rmtree(old) if old.is_dir() else old.unlink()
         except OSError:
             pass
+
+    def _prepare(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        ignore = self.folder.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("*\n")
+
+    def _write(self, name: int | str, content: Any) -> None:
+        """A cache file, atomically: MAGIC, the HMAC of the pickle, the pickle."""
+        assert self.secret is not None
+        payload = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+        handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(MAGIC)
+            stream.write(self._tag(payload))
+            stream.write(payload)
+        os.replace(temporary, self._file(name))
