@@ -7,9 +7,10 @@ signature takes 1 KB and an index of signatures 0.4 KB more: one hash per
 locality-sensitive-hashing band, and the lowest two bits of each MinHash
 value (b-bit MinHash), enough to estimate how alike two bodies' words are.
 Two bits agree by chance one time in four, against one in 256 for a whole
-byte, but near the threshold, where the estimate decides, the error is
-about the same (for words 90% alike: 0.022 with two bits, 0.019 with eight),
-and the comparison is a few operations on 512-bit integers.  Seeds
+byte, but near the threshold, where the estimate decides, the error is about
+the same (for words 90% alike, a standard error of 0.022 with two bits and
+0.019 with eight), and the comparison is a few operations on 512-bit
+integers.  Seeds
 that share a band are candidates; the estimate keeps the alike ones; each of
 those is then measured exactly, as the Jaccard similarity of the two bodies'
 sets of 5-word shingles, and that figure is what is reported and compared
