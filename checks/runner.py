@@ -64,9 +64,16 @@ def _chunks(order: list, most: int) -> Iterator[list]:
     return (order[i : i + size] for i in range(0, len(order), size))
 
 
-def _results(checking: tuple) -> tuple:
-    chunk, read, wait = checking
-    return chunk, read, wait()
+@dataclass
+class _Chunk:
+    """A run of seeds read: what the cache had, and what is being checked."""
+
+    order: list  # (key, path) of each seed
+    results: list  # by position: (value, fixes applied), None until known
+    misses: list[int] = field(default_factory=list)  # positions not in the cache
+    work: list[tuple] = field(default_factory=list)  # compute()'s arguments for each
+    digests: list = field(default_factory=list)  # each one's SHA-256, for the cache
+    wait: Callable[[], list] = list  # the results of compute(), once checked
 
 
 _REMOTE: dict = {}
@@ -104,14 +111,9 @@ class Run:
         self._pool = None
         self.unread: set[str] = set()  # stems of corpus seeds that were not read
 
-    def _read_chunk(self, order, targets, in_corpus, cache) -> tuple:
-        """Read a run of seeds and take what the cache has: (the cached
-        results by position, the positions to compute, their work items and
-        content digests)."""
-        results: list = [None] * len(order)
-        misses: list[int] = []
-        work: list[tuple] = []
-        digests: list[bytes | None] = []
+    def _read_chunk(self, order: list, targets, in_corpus, cache) -> _Chunk:
+        """Read a run of seeds and take what the cache has."""
+        chunk = _Chunk(order, [None] * len(order))
         for i, (key, path) in enumerate(order):
             raw, unread = read_bounded(
                 path,
@@ -126,29 +128,25 @@ class Run:
                 if hit is not None and hit[0] is None and key in targets:
                     hit = None  # cached when it was only read for the corpus rules
             if hit is not None:
-                results[i] = (hit, [])
+                chunk.results[i] = (hit, [])
                 continue
-            misses.append(i)
-            digests.append(digest)
-            work.append(
+            chunk.misses.append(i)
+            chunk.digests.append(digest)
+            chunk.work.append(
                 (str(path), raw, display, unread, key in targets, key in in_corpus)
             )
-        return results, misses, work, digests
+        return chunk
 
     def _record_chunk(
-        self,
-        order,
-        read: tuple,
-        computed: list,
-        targets,
-        cache,
-        outcome: Outcome,
-        records: list,
+        self, chunk: _Chunk, targets, cache, outcome: Outcome, records: list
     ) -> None:
         """Add a run of seeds' results to the outcome and the corpus records,
         in order, and what was computed to the cache."""
-        results, misses, work, digests = read
-        for i, item, digest, (value, fixed) in zip(misses, work, digests, computed):
+        results, order = chunk.results, chunk.order
+        computed = chunk.wait()
+        for i, item, digest, (value, fixed) in zip(
+            chunk.misses, chunk.work, chunk.digests, computed
+        ):
             results[i] = (value, fixed)
             if item[3] is not None:  # not read
                 self.unread.add(stem_of(order[i][1]))
@@ -475,22 +473,20 @@ class Run:
         try:
             # The next chunk is read while the workers check this one, and
             # INDEX.md while they check the first.
-            checking = submitted = read = index = None
-            for chunk in _chunks(order, CHUNK):
-                read = self._read_chunk(chunk, targets, in_corpus, cache)
-                submitted = (chunk, read, self._submit(read[2], fix, unsafe))
+            checking = chunk = index = None
+            for seeds in _chunks(order, CHUNK):
+                chunk = self._read_chunk(seeds, targets, in_corpus, cache)
+                chunk.wait = self._submit(chunk.work, fix, unsafe)
                 if checking is None and self.linter.corpus_rules and has_corpus:
-                    index = read_index(index_path, cache and cache.parsed_index)
-                if checking is not None:
-                    self._record_chunk(
-                        *_results(checking), targets, cache, outcome, records
+                    index = read_index(
+                        index_path, cache.parsed_index if cache else None
                     )
-                checking = submitted
+                if checking is not None:
+                    self._record_chunk(checking, targets, cache, outcome, records)
+                checking = chunk
             if checking is not None:
-                self._record_chunk(
-                    *_results(checking), targets, cache, outcome, records
-                )
-            del checking, submitted, read  # the last run's bytes and results
+                self._record_chunk(checking, targets, cache, outcome, records)
+            del checking, chunk  # the last run's bytes and results
             if cache is not None:
                 cache.save()
             for key, shard, is_url in shards:
