@@ -32,7 +32,10 @@ import shutil
 import tempfile
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from checks.index import IndexFile
 
 FOLDER = ".checks_cache"
 FORMAT = 3
@@ -111,7 +114,7 @@ class Cache:
             f"{shard:02x}.pickle" if isinstance(shard, int) else f"{shard}.pickle"
         )
 
-    def parsed_index(self, path: Path, raw: bytes):
+    def parsed_index(self, path: Path, raw: bytes) -> IndexFile:
         """INDEX.md parsed, or as parsed by the last run when its bytes are
         the same (parsing 100,000 rows takes most of a second)."""
         from checks.index import parse_index

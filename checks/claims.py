@@ -161,9 +161,12 @@ def heading(prose: Prose, index: int) -> bool:
     )
 
 
-def _quotes(claims: Claims, paragraphs: list[tuple[int, int, bool, bool]]) -> None:
-    """`paragraphs`: each one's start, end, whether it is a heading and
-    whether it has a reporting word."""
+# A paragraph as the attribution rules read it: start, end, whether it is a
+# heading, whether it has a reporting word outside quotes.
+_Paragraph = tuple[int, int, bool, bool]
+
+
+def _quotes(claims: Claims, paragraphs: list[_Paragraph]) -> None:
     prose = claims.prose
     speaking = False  # whether the paragraph before has a speaker to carry over
     by_paragraph: dict[int, list[Quote]] = {}
@@ -253,9 +256,7 @@ def _covered(starts: list[int], reach: list[int], at: int) -> bool:
 
 
 def _claims(
-    claims: Claims,
-    paragraphs: list[tuple[int, int, bool, bool]],
-    weasels: list[tuple[int, int]],
+    claims: Claims, paragraphs: list[_Paragraph], weasels: list[tuple[int, int]]
 ) -> None:
     prose = claims.prose
     text = prose.text
