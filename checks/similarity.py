@@ -32,6 +32,8 @@ SHINGLE = 5
 # A band's hash: CRC-32 (two unrelated bands agree by chance once in 4e9
 # pairs; the estimate then drops them).
 BAND_BYTES = 4
+# An array of band hashes, compared only for equality (in the machine's order).
+_BAND_TYPE = next(code for code in "IL" if array(code).itemsize == BAND_BYTES)
 # The low bits of each MinHash value that are kept: two, four to a byte.
 LOW_BITS = 2
 LOW_BYTES = NUM_PERM * LOW_BITS // 8
@@ -139,12 +141,14 @@ def candidates(
     without being copies, costs no memory for them."""
     floor = floor_for(threshold)
     lows = [low_bits(s) for s in signatures]
+    bands = bands_for(floor)
+    hashes = array(_BAND_TYPE)  # every seed's band hashes, one after another
+    for signature in signatures:
+        hashes.frombytes(signature[: bands * BAND_BYTES])
     near: dict[int, dict[int, float]] = {}
-    for band in range(bands_for(floor)):
-        lo, hi = band * BAND_BYTES, (band + 1) * BAND_BYTES
-        seen: dict[bytes, int | list[int]] = {}
-        for j, signature in enumerate(signatures):
-            key = signature[lo:hi]
+    for band in range(bands):
+        seen: dict[int, int | list[int]] = {}
+        for j, key in enumerate(hashes[band::bands]):
             before = seen.get(key)
             if before is None:
                 seen[key] = j
