@@ -6,6 +6,8 @@ implicit typing: `970_0000000000000000` is not a number, `2022-12-13` is not a
 date), and the span of every key and value is kept so that a diagnostic about
 `source.url` points at that text in the file.  Anchors and aliases, tags,
 non-string keys, duplicate keys and deep nesting are refused, not resolved.
+A header in the plain form `checks` itself writes is read line by line
+instead, with the same result; any other goes to YAML.
 """
 
 from __future__ import annotations
@@ -75,8 +77,6 @@ def _loader():
 
 
 def load_header(text: str) -> LoadedHeader:
-    import yaml
-
     loaded = LoadedHeader()
     if len(text) > MAX_HEADER_CHARS:
         loaded.problems.append(
@@ -91,6 +91,14 @@ def load_header(text: str) -> LoadedHeader:
     # Bytes that are not UTF-8 (kept as lone surrogates, reported by ENC001)
     # are read as U+FFFD, one character for one, so that spans stay exact.
     text = _NOT_UTF8.sub("\ufffd", text)
+    return read_plain_header(text) or compose_header(text)
+
+
+def compose_header(text: str) -> LoadedHeader:
+    """The header as YAML reads it: any YAML, every problem found."""
+    import yaml
+
+    loaded = LoadedHeader()
     try:
         root = yaml.compose(text, Loader=_loader())
     except RecursionError:
@@ -111,6 +119,105 @@ def load_header(text: str) -> LoadedHeader:
         loaded.data = None
         loaded.problems.append(YamlProblem("unsafe", *refused.span, refused.message))
     return loaded
+
+
+# A header as `checks` writes it (dump_fields): one `key: value` a line, a
+# nested mapping indented by two spaces, a list as `- item` lines, values
+# plain or in single quotes, in characters YAML reads as they are.  Such a
+# header is read line by line, several times faster than YAML composes it,
+# with the same data and spans (tests/test_header.py holds the two readers to
+# that); a header with any other line goes to YAML whole.
+_ENTRY = re.compile(r"(  )?([A-Za-z_][A-Za-z0-9_-]*):(?: (.*))?")
+# What YAML does not take as written in a value: control characters, line
+# and paragraph separators, surrogates, byte-order marks, non-characters.
+_UNWRITTEN = "\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\ufffe\uffff"
+_QUOTED = re.compile(f"'[^'{_UNWRITTEN}]*'")
+# A plain value: nothing YAML reads as an indicator first, no quote or
+# comment mark (see _scalar for ": " and the last character).
+_PLAIN = re.compile(
+    f"[^\\s\\-?:,\\[\\]{{}}#&*!|>'\"%@`{_UNWRITTEN}][^#'\"{_UNWRITTEN}]*"
+)
+
+
+def read_plain_header(text: str) -> LoadedHeader | None:
+    """The header, if it is written as `checks` writes one; else None."""
+    if not text.endswith("\n"):
+        return None
+    out = LoadedHeader(data={})
+    out.values[()] = (0, len(text))
+    key: str | None = None  # a top-level key whose value is a block below it
+    block: dict | list | None = None  # that block, once its first line is read
+    offset = 0
+    for line in text[:-1].split("\n"):
+        start, offset = offset, offset + len(line) + 1
+        if line.startswith("- "):  # an item of a list
+            if key is None or isinstance(block, dict):
+                return None
+            if block is None:
+                block = out.data[key] = []
+                out.values[(key,)] = (start, start)
+            item = _scalar(line, 2)
+            if item is None:
+                return None
+            out.values[(key, len(block))] = (start + item[1], start + item[2])
+            block.append(item[0])
+            continue
+        entry = _ENTRY.fullmatch(line)
+        if entry is None:
+            return None
+        nested, name, value = entry.groups()
+        if nested:  # an entry of a nested mapping
+            if key is None or value is None or isinstance(block, list):
+                return None
+            if block is None:
+                block = out.data[key] = {}
+                out.values[(key,)] = (start + 2, start + 2)
+            path: tuple = (key, name)
+            target = block
+        else:  # a top-level key: the block above, if any, ends here
+            if key is not None and not _close(out, key, block, start):
+                return None
+            key = block = None
+            if value is None:
+                if name in out.data:
+                    return None
+                key = name
+                out.keys[(name,)] = (start, start + len(name))
+                continue
+            path, target = (name,), out.data
+        parsed = _scalar(line, len(line) - len(value))
+        if name in target or parsed is None:
+            return None
+        target[name] = parsed[0]
+        out.keys[path] = (
+            start + len(nested or ""),
+            start + len(nested or "") + len(name),
+        )
+        out.values[path] = (start + parsed[1], start + parsed[2])
+    if key is not None and not _close(out, key, block, len(text)):
+        return None
+    return out
+
+
+def _scalar(line: str, at: int) -> tuple[str, int, int] | None:
+    """The value written from `at` to the line's end, and where it is (its
+    quotes included); None unless it is plain or simply quoted."""
+    if line.startswith("'", at):
+        quoted = _QUOTED.fullmatch(line, at)
+        return (line[at + 1 : -1], at, len(line)) if quoted else None
+    value = line[at:]
+    if _PLAIN.fullmatch(value) and ": " not in value and value[-1] not in " :":
+        return value, at, len(line)
+    return None
+
+
+def _close(out: LoadedHeader, key: str, block, end: int) -> bool:
+    """End the block under `key` where the next top-level key starts (False
+    when nothing was under it)."""
+    if block is None:
+        return False
+    out.values[(key,)] = (out.values[(key,)][0], end)
+    return True
 
 
 def _syntax_problem(error: yaml.YAMLError, text: str) -> YamlProblem:

@@ -300,3 +300,103 @@ def test_hostile_headers_get_one_clear_diagnostic(corpus, header, code, line, wo
     assert run.code == 1 and "Traceback" not in run.err, run
     found = [d for d in run.json["diagnostics"] if d["code"] == code]
     assert found and found[0]["line"] == line and words in found[0]["message"], run.out
+
+
+# Pieces of values that YAML reads as indicators, breaks, quotes, comments,
+# anchors or tags, and characters that it does not take as written.
+TRICKY = (
+    ["a", "Z", "0", " ", ":", ": ", " #", "#", "'", "''", '"', "-", "- ", "? ", ","]
+    + ["[", "]", "{", "}", "&a", "*a", "!t", "|", ">", "%", "@", "`", "~", "."]
+    + ["http://x.org/a", "\t", "\u00a0", "\u2028", "\ufeff", "\x85", "\ufffe", "é"]
+)
+
+
+# Each of the line reader's rules, met once.
+EDGES = [
+    "id: a\n",
+    "title: a: b\n",
+    "title: a:\n",
+    "title: a \n",
+    "title:  a\n",
+    "title: a #b\n",
+    "title: a#b\n",
+    "title: 'a''b'\n",
+    "title: 'a'b\n",
+    *(f"title: {c}a\n" for c in "-?:,[]{}#&*!|>'\"%@`"),
+    *(f"title: a{c}b\n" for c in "\t\u2028\u2029\ufeff\x85\ufffe\x7f"),
+    "title: ~\n",
+    "cites:\n- a\n- b\n",
+    "cites:\n- a\nid: x\n",
+    "cites:\n- a: b\n",
+    "cites:\n  - a\n",
+    "source:\n  name: a\n  url: b\nid: x\n",
+    "source:\n  name: a\n",
+    "source:\n  name:\n",
+    "source:\n  name: a\n- b\n",
+    "cites:\n- a\n  name: b\n",
+    "id:\n",
+    "id:\nname: a\n",
+    "id: a\nid: b\n",
+    "source:\n  a: x\n  a: y\n",
+    "cites:\n- a\ncites:\n- b\n",
+    "  name: a\n",
+    "- a\n",
+    "id: a\n\n",
+    "# note\nid: a\n",
+    "id: a",
+    "id: a\r\n",
+]
+
+
+def test_a_header_as_checks_writes_it_is_read_as_yaml_reads_it():
+    """Most headers are read line by line, not by YAML: for any header that
+    reader accepts, the data and every span must be YAML's."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from checks.header import compose_header, dump_fields, read_plain_header
+
+    value = st.lists(st.sampled_from(TRICKY), max_size=6).map("".join)
+    key = st.sampled_from(["id", "date", "title", "name", "url", "cites", "a-b", "_x"])
+    fields = st.dictionaries(
+        key,
+        st.one_of(
+            value, st.lists(value, max_size=3), st.dictionaries(key, value, max_size=3)
+        ),
+        max_size=5,
+    )
+    line = st.one_of(
+        st.builds("{}: {}".format, key, value),
+        st.builds("{}:".format, key),
+        st.builds("  {}: {}".format, key, value),
+        st.builds("- {}".format, value),
+        st.builds("  - {}".format, value),
+        st.sampled_from(["", "# note", "---", "  "]),
+    )
+    header = st.one_of(
+        fields.map(dump_fields),
+        st.lists(line, max_size=8).map(lambda lines: "".join(f"{x}\n" for x in lines)),
+    )
+
+    def readings(loaded):
+        return loaded.data, loaded.keys, loaded.values, loaded.problems
+
+    for text in EDGES:
+        plain = read_plain_header(text)
+        assert plain is None or readings(plain) == readings(compose_header(text)), text
+
+    accepted = []
+
+    # CHECKS_EXAMPLES=50000 for a longer search.
+    @settings(
+        max_examples=int(os.environ.get("CHECKS_EXAMPLES", "2000")), deadline=None
+    )
+    @given(header)
+    def agree(text):
+        plain = read_plain_header(text)
+        if plain is not None:
+            accepted.append(text)
+            assert readings(plain) == readings(compose_header(text))
+
+    agree()
+    assert len(accepted) > 100  # the line reader was tried, not only refused

@@ -161,6 +161,7 @@ ANCHORED = {
     "_GAP_BEFORE_VERB": "matched over the 20 characters between two words",
     "_JOINER": "searched in the 40 characters before a name",
     "_PLAIN_ROW": "matched whole against one line of INDEX.md",
+    "_ENTRY": "matched whole against one line of a header",
 }
 
 
