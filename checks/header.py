@@ -189,10 +189,8 @@ def read_plain_header(text: str) -> LoadedHeader | None:
         if name in target or parsed is None:
             return None
         target[name] = parsed[0]
-        out.keys[path] = (
-            start + len(nested or ""),
-            start + len(nested or "") + len(name),
-        )
+        key_start = start + 2 if nested else start
+        out.keys[path] = (key_start, key_start + len(name))
         out.values[path] = (start + parsed[1], start + parsed[2])
     if key is not None and not _close(out, key, block, len(text)):
         return None
