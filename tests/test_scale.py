@@ -63,6 +63,10 @@ def test_seeds_read_in_many_runs_give_what_one_run_gives(generated, monkeypatch)
     for jobs in ("1", "3"):
         runs = run_in_process(generated, "--format", "json", "--no-cache", "-j", jobs)
         assert runs == whole
+    # The main process pauses its garbage collector during a run, not after.
+    import gc
+
+    assert gc.isenabled()
 
 
 def test_a_bad_jobs_count_is_a_usage_error(generated):
