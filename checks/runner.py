@@ -378,12 +378,7 @@ class Run:
         from checks.cache import Cache
 
         settings = (
-            sorted(
-                r.code
-                for r in self.linter.rules
-                + self.linter.accept_rules
-                + self.linter.corpus_rules
-            ),
+            self._codes(),
             sorted((k, v.value) for k, v in self.config.severity.items()),
             self.linter.context.today.isoformat(),
             str(self.folder.resolve()),
@@ -518,8 +513,8 @@ class Run:
                 records += shard_records
         finally:
             self._close_pool()
-        # Only the records are needed from here: the file lists (a path
-        # object per seed) go before the corpus-wide stage, where memory peaks.
+        # Only the records are needed from here: the file lists (a path per
+        # seed) go before the corpus-wide stage, where memory peaks.
         del in_corpus, targets, order, shards
         if self.linter.corpus_rules and has_corpus:
             corpus = self.corpus(records, base, index)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Any
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.bz2", ".jsonl.xz", ".jsonl.zst")
@@ -40,21 +39,21 @@ def open_shard(url: str):
     return fsspec.open(url, "rb", compression="infer")
 
 
-def records(url: str) -> Iterator[Record]:
+def _lines(url: str) -> Iterator[tuple[int, str]]:
+    """Each line of the shard, numbered from 1, without its line break."""
     with open_shard(url) as stream:
         for number, line in enumerate(stream, 1):
-            text = line.decode("utf-8", "replace").rstrip("\r\n")
-            if not text.strip():
-                continue
+            yield number, line.decode("utf-8", "replace").rstrip("\r\n")
+
+
+def records(url: str) -> Iterator[Record]:
+    for number, text in _lines(url):
+        if text.strip():
             yield to_record(url, number, text)
 
 
 def read_line(url: str, wanted: int) -> str | None:
-    with open_shard(url) as stream:
-        for number, line in enumerate(stream, 1):
-            if number == wanted:
-                return line.decode("utf-8", "replace").rstrip("\r\n")
-    return None
+    return next((text for number, text in _lines(url) if number == wanted), None)
 
 
 def to_record(url: str, number: int, line: str) -> Record:
@@ -116,7 +115,3 @@ def virtual_name(record: Record) -> str:
     """The file name the record stands for, so that file-name rules apply to
     its id."""
     return f"{record.seed_id or 'record-' + str(record.line)}.txt"
-
-
-def stem(url: str) -> str:
-    return PurePosixPath(url).name

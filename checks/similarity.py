@@ -10,11 +10,10 @@ Two bits agree by chance one time in four, against one in 256 for a whole
 byte, but near the threshold, where the estimate decides, the error is about
 the same (for words 90% alike, a standard error of 0.022 with two bits and
 0.019 with eight), and the comparison is a few operations on 512-bit
-integers.  Seeds
-that share a band are candidates; the estimate keeps the alike ones; each of
-those is then measured exactly, as the Jaccard similarity of the two bodies'
-sets of 5-word shingles, and that figure is what is reported and compared
-with the threshold.  A light edit changes a few shingles and fewer words, so
+integers.  Seeds that share a band are candidates; the estimate keeps the
+alike ones; each of those is then measured exactly, as the Jaccard
+similarity of the two bodies' sets of 5-word shingles, and that figure is
+what is reported and compared with the threshold.  A light edit changes a few shingles and fewer words, so
 a pair above the threshold in shingles is above it in words too: the word
 signature only narrows the search.
 """
