@@ -56,9 +56,15 @@ PREAMBLE = (
 )
 
 
+def one_line(text: str) -> str:
+    """A header value as a cell holds it: on one line, each run of white
+    space one space."""
+    return " ".join(text.split())
+
+
 def escape(text: str) -> str:
     """A header value as a table cell: one line, `|` and `\\` escaped."""
-    return " ".join(text.replace("\\", "\\\\").replace("|", "\\|").split())
+    return one_line(text.replace("\\", "\\\\").replace("|", "\\|"))
 
 
 def unescape(cell: str) -> str:
@@ -403,11 +409,11 @@ class Entry(ByValues):
         """The row's cells as text (before escaping)."""
         return {
             "id": self.id,
-            "date": self.date,
-            "title": self.title,
-            "source": self.source,
-            "cites": ", ".join(self.cites),
-            "pseudonyms": ", ".join(self.pseudonyms),
+            "date": one_line(self.date),
+            "title": one_line(self.title),
+            "source": one_line(self.source),
+            "cites": one_line(", ".join(self.cites)),
+            "pseudonyms": one_line(", ".join(self.pseudonyms)),
             "sha256": self.sha256[:HASH_CHARS],
         }
 

@@ -212,6 +212,26 @@ def test_cells_with_pipes_and_backslashes_round_trip(corpus):
     assert run_checks(cwd=corpus).code == 0
 
 
+def test_a_value_with_runs_of_spaces_agrees_with_its_one_line_cell(corpus):
+    # A cell holds a value on one line, each run of white space one space; the
+    # row agrees with the header it was written from, and --fix has nothing to do.
+    write_seed(
+        corpus / "seeds",
+        A,
+        title="'Ferry  runs   again'",
+        cites="['Island   Council']",
+    )
+    assert run_checks("index", cwd=corpus).code == 0
+    assert "| Ferry runs again | Anholm Courier | Island Council |" in row_of(
+        corpus, A
+    )
+    assert run_checks(cwd=corpus).code == 0
+    table = index_text(corpus)
+    fixed = run_checks("--fix", cwd=corpus)
+    assert fixed.code == 0 and "fixed" not in fixed.out.lower(), fixed
+    assert index_text(corpus) == table
+
+
 def test_rows_out_of_order_and_twice(corpus):
     two_seeds(corpus)
     path = corpus / "seeds" / "INDEX.md"
