@@ -30,7 +30,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from checks.names import name_after, name_before
 from checks.phrases import (
@@ -44,6 +44,9 @@ from checks.phrases import (
     WEASEL_PHRASES,
 )
 from checks.text import Prose, Quote, QuoteProblem, read_prose
+
+if TYPE_CHECKING:
+    from checks.patterns import PatternSet
 
 MIN_QUOTE_WORDS = 4
 _PRONOUN_SOURCE = re.compile(
@@ -99,11 +102,17 @@ def _compiled() -> tuple:
 
     reporting = re.compile(REPORTING, re.IGNORECASE)
     weasels = [re.compile(p, re.IGNORECASE) for p in WEASEL_PHRASES]
-    return reporting, PatternSet([reporting, _BY]), weasels, PatternSet(weasels)
+    return (
+        reporting,
+        PatternSet([reporting, _BY]),
+        weasels,
+        PatternSet(weasels),
+        PatternSet([_CLAIM]),
+    )
 
 
 def analyse(text: str, raw: bytes | None = None) -> Claims:
-    reporting, reporting_screen, weasels, weasel_screen = _compiled()
+    reporting, reporting_screen, weasels, weasel_screen, claim_screen = _compiled()
     prose = read_prose(text)
     claims = Claims(prose)
     raw = raw if raw is not None else text.encode("utf-8", "surrogatepass")
@@ -117,7 +126,7 @@ def analyse(text: str, raw: bytes | None = None) -> Claims:
         (s, e)
         for s, e in verbs
         if not prose.in_quote(s)
-        and not _ADJECTIVAL.search(text, max(0, s - 4), s)
+        and not _adjectival(text, s)
         and (text[s].islower() or _starts_sentence(text, s))
     )
     starts = [s for s, _ in verbs]
@@ -132,9 +141,23 @@ def analyse(text: str, raw: bytes | None = None) -> Claims:
     ]
     _quotes(claims, paragraphs)
     _weasels(claims, weasel_spans, verbs)
-    _claims(claims, paragraphs, weasel_spans)
+    _claims(claims, paragraphs, weasel_spans, claim_screen)
     _sources(claims, verbs, raw)
     return claims
+
+
+def _adjectival(text: str, at: int) -> bool:
+    """Whether the reporting word at `at` describes a figure ("an estimated
+    12,000"): most words before one end in a letter other than a or n."""
+    before = text[at - 2 : at]
+    if (
+        len(before) == 2
+        and before[1] == " "
+        and before[0] not in "aAnN"
+        and not before[0].isspace()  # as re's \s
+    ):
+        return False
+    return _ADJECTIVAL.search(text, max(0, at - 4), at) is not None
 
 
 def _starts_sentence(text: str, at: int) -> bool:
@@ -256,7 +279,10 @@ def _covered(starts: list[int], reach: list[int], at: int) -> bool:
 
 
 def _claims(
-    claims: Claims, paragraphs: list[_Paragraph], weasels: list[tuple[int, int]]
+    claims: Claims,
+    paragraphs: list[_Paragraph],
+    weasels: list[tuple[int, int]],
+    screen: PatternSet,
 ) -> None:
     prose = claims.prose
     text = prose.text
@@ -265,7 +291,7 @@ def _claims(
     for index, (start, end, is_heading, attributed) in enumerate(paragraphs):
         if index in quoted or attributed or is_heading:
             continue
-        if not _CLAIM.search(text[start:end]):
+        if not screen.may_match(0, text[start:end]):
             continue  # no sentence of it can be a claim: it is not split
         for start, end in prose.sentences_of(index):
             _claim(claims, text, start, end, weasel_starts)

@@ -134,6 +134,12 @@ class PatternSet:
             )
         return single
 
+    def may_match(self, index: int, text: str) -> bool:
+        """Whether the RE2 translation of pattern `index` matches somewhere in
+        `text`: if not, the pattern does not (one search, for a short text
+        that Python's re would take many times longer to clear)."""
+        return self._single_pattern(index).search(text) is not None
+
     def spans(self, index: int, raw: bytes, text: str) -> list[tuple[int, int]]:
         """Where the RE2 translation of pattern `index` matches, in code
         points of `text` (`raw` is its UTF-8): for patterns that need no
