@@ -107,6 +107,29 @@ def test_control_and_zero_width_characters(corpus):
     ]
 
 
+def test_suspects_are_found_among_ordinary_characters_of_other_scripts(corpus):
+    # Curly quotes, accents, dashes, Cyrillic and CJK are not suspects; a
+    # control, a bidi mark or a zero-width character among them is.
+    ordinary = BODY.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
+    ordinary = ordinary.replace(
+        "Tomas Reyna",
+        "Tom\u00e1s Re\u00f1a \u2014 \u0421\u0435\u0440\u0433\u0435\u0439 \u6e2f",
+    )
+    write_seed(corpus / "seeds", A, ordinary)
+    assert run_checks("--format", "json", "--select", "ENC", cwd=corpus).codes() == []
+    for suspect, code in (
+        ("\x85", "ENC003"),
+        ("\u200f", "ENC004"),
+        ("\ufeff", "ENC005"),
+    ):
+        write_seed(corpus / "seeds", A, ordinary.replace("bakery", f"bak{suspect}ery"))
+        run = run_checks("--format", "json", "--select", "ENC", cwd=corpus)
+        [diagnostic] = run.json["diagnostics"]
+        assert (diagnostic["code"], diagnostic["line"]) == (code, 12), suspect
+        line = (corpus / "seeds" / f"{A}.txt").read_text().split("\n")[11]
+        assert line[diagnostic["column"] - 1] == suspect
+
+
 def test_not_nfc_names_the_sequence_and_its_nfc_form(corpus):
     write_seed(corpus / "seeds", A, BODY.replace("Reyna", "Reye\u0301na"))
     run = run_checks("--format", "json", cwd=corpus)
