@@ -22,6 +22,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from checks.phrases import ABBREVIATIONS
 
@@ -47,8 +48,7 @@ _STYLE_PAIRS = {
 }
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     start: int  # the opening mark
     end: int  # just after the closing mark (or the paragraph's end, if it runs on)
     paragraph: int
