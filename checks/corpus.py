@@ -125,6 +125,7 @@ class SeedRecord(ByValues):
     revisions: list[dict[str, Any]]
     id_place: Place
     signature: bytes | None = None  # for near-duplicates: checks.similarity
+    row_digest: bytes | None = None  # of its INDEX.md row as written: checks.index
     indexed: bool = True  # whether INDEX.md lists it (records of shards are not)
     body: bytes | None = None  # kept only for a seed not yet written
     shard: tuple[str, int] | None = None  # (url, line) of a record of a shard

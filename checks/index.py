@@ -13,6 +13,7 @@ has, and only a row with no hash takes the header's.
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import re
 from array import array
@@ -87,6 +88,11 @@ class Row:
     link: str | None = None  # None for a tombstone
     retracted: tuple[str, str] | None = None  # (date, reason) of a tombstone
     edited: dict[str, str] | None = None  # cells a command changed
+
+    @property
+    def as_read(self) -> str:
+        """The row's text as INDEX.md has it (whatever `edit` changed since)."""
+        return self.source[self.start : self.end]
 
     def span(self, column: str) -> tuple[int, int]:
         """Where that cell's text lies in the file (character offsets)."""
@@ -451,6 +457,18 @@ def render_cells(cells: Mapping[str, str], link: str | None) -> str:
         f"[{cells['id']}]({link})" if link is not None else f"~~{cells['id']}~~"
     )
     return "| " + " | ".join(shown[c] for c in COLUMNS) + " |"
+
+
+def row_digest(entry: Entry) -> bytes:
+    """A digest of the row `checks index` writes for `entry`: a row whose text
+    has this digest agrees with the header (see `digest_of`)."""
+    return digest_of(render_cells(entry.cells(), f"{entry.id}.txt"))
+
+
+def digest_of(row_text: str) -> bytes:
+    return hashlib.blake2b(
+        row_text.encode("utf-8", "surrogatepass"), digest_size=8
+    ).digest()
 
 
 def expected_cells(entry: Entry, row: Row | None) -> dict[str, str]:

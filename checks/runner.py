@@ -24,7 +24,7 @@ from checks.diagnostic import CorpusFinding, Diagnostic, Fix, Place, source_wind
 from checks.document import Document
 from checks.files import read_bounded
 from checks.fixes import write_atomic
-from checks.index import NAME, IndexFile, read_index, rendered_index
+from checks.index import NAME, IndexFile, read_index, rendered_index, row_digest
 from checks.linter import Linter
 from checks.registry import Rule
 from checks.shards import Record, is_shard
@@ -395,6 +395,8 @@ class Run:
 
     def record(self, doc: Document) -> SeedRecord:
         record = SeedRecord.of(doc)
+        if "IDX006" in self.linter.selected:
+            record.row_digest = row_digest(record.entry)
         if "PRV003" in self.linter.selected:
             from checks.similarity import signature
 
