@@ -105,14 +105,29 @@ def low_bits(signature: bytes) -> int:
     return int.from_bytes(signature[-LOW_BYTES:], "little")
 
 
+def differing(a: int, b: int) -> int:
+    """How many MinHash values of two summaries differ in their low bits
+    (see low_bits)."""
+    differ = a ^ b
+    return ((differ | differ >> 1) & _FIELDS).bit_count()
+
+
 def estimate(a: int, b: int) -> float:
     """How alike two bodies' words are, from the low bits of their MinHash
-    values (see low_bits): a value agrees when the words agree, or by chance
-    one time in four."""
-    differ = a ^ b
-    differing = ((differ | differ >> 1) & _FIELDS).bit_count()
+    values: a value agrees when the words agree, or by chance one time in
+    four."""
+    return _alike(differing(a, b))
+
+
+def _alike(differing: int) -> float:
     same = 1 - differing / NUM_PERM
     return max(0.0, (same - _CHANCE) / (1 - _CHANCE))
+
+
+def _most_differing(floor: float) -> int:
+    """The most values that may differ in two summaries estimated at least
+    `floor` alike."""
+    return max((d for d in range(NUM_PERM + 1) if _alike(d) >= floor), default=-1)
 
 
 def shingles(body: bytes) -> set[tuple[bytes, ...]]:
@@ -139,6 +154,7 @@ def candidates(
     enough are kept, so that a corpus on one subject, whose seeds share bands
     without being copies, costs no memory for them."""
     floor = floor_for(threshold)
+    most = _most_differing(floor)  # the estimate's floor, without computing it
     lows = [low_bits(s) for s in signatures]
     bands = bands_for(floor)
     hashes = array(_BAND_TYPE)  # every seed's band hashes, one after another
@@ -162,9 +178,9 @@ def candidates(
             for i in others:
                 if i in found or len(found) >= MAX_CANDIDATES:
                     continue
-                alike = estimate(lows[i], lows[j])
-                if alike >= floor:
-                    found[i] = alike
+                apart = differing(lows[i], lows[j])
+                if apart <= most:
+                    found[i] = _alike(apart)
                     near[j] = found
     for j in sorted(near):
         ranked = sorted(
