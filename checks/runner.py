@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from checks.cache import FOLDER as CACHE_FOLDER
 from checks.cache import UNCACHEABLE
 from checks.config import Config, ConfigError
 from checks.context import Context
@@ -42,15 +43,27 @@ PARALLEL_FROM = 200
 # Seeds read at a time: their bytes are held only while they are checked.
 CHUNK = 2000
 _WORKER: Run | None = None
+# What a spare process checks to get ready: a seed that takes every family of
+# rules through its imports and patterns.
+_SAMPLE = (
+    b"---\nid: 000_0000000000000000\ndate: '2024-01-01'\ntitle: Ferries\n"
+    b"source:\n  name: Anholm Courier\n"
+    b"sha256: 0000000000000000000000000000000000000000000000000000000000000000\n---\n"
+    b'"The ferry runs again," the harbour master told the Anholm Courier on '
+    b"Friday. Some 40 people were reportedly waiting. Lena (not her real name) "
+    b"drives the bus.\n"
+)
 
 
-def _start_worker(config: Config, codes: list[str], today) -> None:
+def _start_worker(config: Config, codes: list[str], today, ready: bool = False) -> None:
     global _WORKER
     gc.enable()  # off in the main process while it gathers the records
     from checks.registry import all_rules
 
     rules = [all_rules()[code] for code in codes]
     _WORKER = Run(config, rules, Context(today=today))
+    if ready:
+        _WORKER.compute("000_0000000000000000.txt", _SAMPLE, "sample", None, True, True)
 
 
 def _work(batch: list) -> list:
@@ -111,6 +124,7 @@ class Run:
         self.engine = "local"
         self.scheduler: str | None = None
         self._pool = None
+        self._spare = None  # a process ready for a warm run's few changed seeds
         self.unread: set[str] = set()  # stems of corpus seeds that were not read
 
     def _read_chunk(self, order: list, targets, in_corpus, cache) -> _Chunk:
@@ -338,30 +352,42 @@ class Run:
             done = self._on_dask(work)
         elif self.jobs > 1 and len(work) >= PARALLEL_FROM and not fix:
             return self._in_parallel(work, self.jobs)
+        elif self._spare is not None and work and not fix:
+            return self._spare.submit(_work, work).result
         else:
             done = [self.compute(*item, fix=fix, unsafe=unsafe) for item in work]
         return lambda: done
+
+    def _processes(self, jobs: int, ready: bool = False):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context(
+            "fork" if hasattr(os, "fork") else "spawn"
+        )
+        return ProcessPoolExecutor(
+            jobs,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(self.config, self._codes(), self.linter.context.today, ready),
+        )
+
+    def _start_spare(self) -> None:
+        """Start a process that gets ready to check (imports, patterns) while
+        this one reads the seeds: in a warm run, the few seeds that changed
+        are checked there, without waiting for that."""
+        self._spare = self._processes(1, ready=True)
+        self._spare.submit(int)  # the process starts now
 
     def _in_parallel(self, work: list, jobs: int) -> Callable[[], list]:
         """Start compute() for each item in `jobs` processes (started once a
         run); the function returned waits for the results, in order."""
         head = []
         if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
             # The first seed is checked here: processes forked after it start
             # with every module imported and every pattern compiled, once.
             head, work = [self.compute(*work[0])], work[1:]
-            context = multiprocessing.get_context(
-                "fork" if hasattr(os, "fork") else "spawn"
-            )
-            self._pool = ProcessPoolExecutor(
-                jobs,
-                mp_context=context,
-                initializer=_start_worker,
-                initargs=(self.config, self._codes(), self.linter.context.today),
-            )
+            self._pool = self._processes(jobs)
         size = max(1, min(256, len(work) // (jobs * 4) or 1))
         futures = [
             self._pool.submit(_work, work[i : i + size])
@@ -370,9 +396,10 @@ class Run:
         return lambda: head + [result for f in futures for result in f.result()]
 
     def _close_pool(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
+        for pool in (self._pool, self._spare):
+            if pool is not None:
+                pool.shutdown()
+        self._pool = self._spare = None
 
     def _cache(self):
         from checks.cache import Cache
@@ -485,8 +512,17 @@ class Run:
         shards = [(k, p, False) for k, p in order if is_shard(p)]
         order = [(k, p) for k, p in order if not is_shard(p)]
         shards += [((url, 0), url, True) for url in urls]
-        cache = self._cache() if self.use_cache and not fix else None
         try:
+            if (
+                self.use_cache
+                and not fix
+                and self.jobs > 1
+                and self.engine == "local"
+                and len(order) >= PARALLEL_FROM
+                and (self.config.root / CACHE_FOLDER).is_dir()
+            ):
+                self._start_spare()  # a cache is kept: a warm run, most likely
+            cache = self._cache() if self.use_cache and not fix else None
             # The next chunk is read while the workers check this one, and
             # INDEX.md while they check the first.
             checking = chunk = index = None

@@ -69,6 +69,40 @@ def test_seeds_read_in_many_runs_give_what_one_run_gives(generated, monkeypatch)
     assert gc.isenabled()
 
 
+def test_a_warm_run_reports_what_a_cold_run_does_after_a_seed_changed(
+    generated, monkeypatch, tmp_path
+):
+    """A warm run checks the few seeds that changed in a process that got
+    ready while the others were read from the cache: the report is a cold
+    run's."""
+    import shutil
+
+    from conftest import run_in_process
+
+    import checks.runner
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(generated, corpus)
+    monkeypatch.setattr(checks.runner, "CHUNK", 40)
+    monkeypatch.setattr(checks.runner, "PARALLEL_FROM", 10)
+    started = []
+    start_spare = checks.runner.Run._start_spare
+    monkeypatch.setattr(
+        checks.runner.Run,
+        "_start_spare",
+        lambda run: started.append(1) or start_spare(run),
+    )
+    run_in_process(corpus, "--format", "json", "-j", "2")  # fills the cache
+    seed = sorted((corpus / "seeds").glob("1*.txt"))[0]
+    with seed.open("a", encoding="utf-8") as stream:
+        stream.write("\nThe bridge was reportedly closed for a week.\n")
+    warm = run_in_process(corpus, "--format", "json", "-j", "2")
+    cold = run_in_process(corpus, "--format", "json", "--no-cache", "-j", "1")
+    assert started == [1]  # the first run had no cache, the warm one did
+    assert warm == cold
+    assert f"{seed.name}" in warm[1] and "reportedly" in warm[1]
+
+
 def test_a_bad_jobs_count_is_a_usage_error(generated):
     run = run_checks("--jobs", "0", cwd=generated)
     assert run.code == 2 and "--jobs must be 1 or more" in run.err
