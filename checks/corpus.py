@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checks.config import ConfigError
+from checks.config import MAX_SEED_BYTES, ConfigError
 from checks.diagnostic import ByValues, Place
 from checks.document import Document, HeaderForm
 from checks.files import read_bounded
@@ -206,7 +206,16 @@ class Corpus:
             text = read_line(url, line)
             raw = to_record(url, line, text).raw if text is not None else None
             return Document(path, raw).body if raw else b""
-        return Document(path, path.read_bytes()).body
+        # Read as the seed was read at first: it may have been replaced since
+        # (by a FIFO, a link out of the corpus, a huge file).
+        raw, unread = read_bounded(
+            path,
+            self.folder,
+            self.settings.get("max_seed_bytes", MAX_SEED_BYTES),
+        )
+        if unread is not None:
+            raise OSError(f"{record.display}: {unread}")
+        return Document(path, raw).body
 
     def index_place(self, start: int, end: int) -> Place:
         """A span of INDEX.md (or its first line when there is none)."""

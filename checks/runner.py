@@ -441,7 +441,10 @@ class Run:
             records=records,
             index=index if index is not None else read_index(index_path),
             index_display=self.display(index_path),
-            settings={"near_duplicate": self.config.near_duplicate},
+            settings={
+                "near_duplicate": self.config.near_duplicate,
+                "max_seed_bytes": self.config.max_seed_bytes,
+            },
             base=base,
             unread=frozenset(self.unread),
         )

@@ -12,7 +12,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import BODY, run_checks, seed_text, write_seed
+from conftest import BODY, WEIR, run_checks, seed_text, write_seed
 
 A = "000_0123456789abcdef"
 B = "001_1111111111111111"
@@ -105,6 +105,38 @@ def test_a_link_out_of_the_corpus_is_not_read(corpus, tmp_path_factory):
     assert SECRET not in listing.out and "outside the corpus folder" in listing.out
     assert run_checks("index", cwd=corpus).code == 0
     assert SECRET not in (corpus / "seeds" / "INDEX.md").read_text()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_seed_swapped_for_a_fifo_during_the_run_cannot_hang_it(corpus):
+    """Near-duplicates read two seeds' bodies again, after every seed was
+    checked: that second read is bounded like the first, so a seed replaced
+    meanwhile by a FIFO (or a link out, or a huge file) is not read."""
+    write_seed(corpus / "seeds", A, WEIR)
+    write_seed(corpus / "seeds", B, WEIR.replace("four months", "five months"))
+    swap = f"""
+import os
+import checks.runner as runner
+checked = runner.Run.corpus_findings
+def swapped(self, corpus, keep):
+    path = os.path.join("seeds", "{B}.txt")
+    os.unlink(path)
+    os.mkfifo(path)
+    return checked(self, corpus, keep)
+runner.Run.corpus_findings = swapped
+from checks.cli import main
+raise SystemExit(main(["--no-cache", "--format", "json"]))
+"""
+    run = subprocess.run(
+        [sys.executable, "-c", swap],
+        cwd=corpus,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert run.returncode in (0, 1) and "Traceback" not in run.stderr, run.stderr
+    codes = [d["code"] for d in json.loads(run.stdout)["diagnostics"]]
+    assert "PRV003" not in codes  # B could not be read again to be compared
 
 
 def test_a_link_that_leads_nowhere_is_reported(corpus):
