@@ -90,9 +90,18 @@ class Display:
 
     def __init__(self) -> None:
         self.cwd = os.path.realpath(os.getcwd())
+        # Folders inside the working folder, as shown: a corpus's seeds share
+        # a few, and a file's name is then only joined to its folder's.
+        self._inside: dict[str, str] = {}
 
     def __call__(self, path: str | Path) -> str:
+        folder, name = os.path.split(path)
+        shown = self._inside.get(folder)
+        if shown is not None and name not in ("", ".", ".."):
+            return shown + name
         full = os.path.abspath(path)
+        if name not in ("", ".", "..") and full.startswith(self.cwd + os.sep):
+            self._inside[folder] = full[len(self.cwd) + 1 : len(full) - len(name)]
         if not full.startswith(self.cwd + os.sep):
             full = os.path.realpath(path)
         if full.startswith(self.cwd + os.sep):
