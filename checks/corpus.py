@@ -202,29 +202,46 @@ class Corpus:
     def index_path(self) -> Path:
         return self.folder / "INDEX.md"
 
-    def body(self, record: SeedRecord) -> bytes:
-        """A seed's body, read again: records do not keep bodies (a seed not yet
-        written keeps its own, a record of a shard says where it is)."""
-        if record.body is not None:
-            return record.body
-        path = Path(record.path)
-        if record.shard is not None:
-            from checks.shards import read_line, to_record
+    def bodies(self, records: list[SeedRecord]) -> list[bytes | None]:
+        """The bodies of `records`, read again (records do not keep them: a
+        seed not yet written keeps its own, a record of a shard says where it
+        is); None for one that cannot be read again.  Each shard is read once,
+        however many of its records are asked for."""
+        found: list[bytes | None] = [None] * len(records)
+        in_shards: dict[str, dict[int, int]] = {}  # url: {line: position}
+        for position, record in enumerate(records):
+            if record.body is not None:
+                found[position] = record.body
+            elif record.shard is not None:
+                url, line = record.shard
+                in_shards.setdefault(url, {})[line] = position
+            else:
+                found[position] = self._seed_body(record)
+        for url, lines in in_shards.items():
+            from checks.shards import read_lines, to_record
 
-            url, line = record.shard
-            text = read_line(url, line)
-            raw = to_record(url, line, text).raw if text is not None else None
-            return Document(path, raw).body if raw else b""
+            try:
+                texts = read_lines(url, set(lines))
+            except (OSError, ValueError):
+                continue
+            for line, text in texts.items():
+                position = lines[line]
+                raw = to_record(url, line, text).raw
+                found[position] = (
+                    Document(Path(records[position].path), raw).body if raw else b""
+                )
+        return found
+
+    def _seed_body(self, record: SeedRecord) -> bytes | None:
         # Read as the seed was read at first: it may have been replaced since
         # (by a FIFO, a link out of the corpus, a huge file).
+        path = Path(record.path)
         raw, unread = read_bounded(
             path,
             self.folder,
             self.settings.get("max_seed_bytes", MAX_SEED_BYTES),
         )
-        if unread is not None:
-            raise OSError(f"{record.display}: {unread}")
-        return Document(path, raw).body
+        return None if unread is not None else Document(path, raw).body
 
     def index_place(self, start: int, end: int) -> Place:
         """A span of INDEX.md (or its first line when there is none)."""

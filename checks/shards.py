@@ -52,8 +52,16 @@ def records(url: str) -> Iterator[Record]:
             yield to_record(url, number, text)
 
 
-def read_line(url: str, wanted: int) -> str | None:
-    return next((text for number, text in _lines(url) if number == wanted), None)
+def read_lines(url: str, wanted: set[int]) -> dict[int, str]:
+    """The lines numbered in `wanted`, in one pass that ends at the last."""
+    found: dict[int, str] = {}
+    last = max(wanted, default=0)
+    for number, text in _lines(url):
+        if number in wanted:
+            found[number] = text
+        if number >= last:
+            break
+    return found
 
 
 def to_record(url: str, number: int, line: str) -> Record:

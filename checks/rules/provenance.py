@@ -7,7 +7,6 @@ deleted or renamed since REF is reported unless the change was recorded with
 from __future__ import annotations
 
 import hashlib
-from collections import OrderedDict
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -70,6 +69,10 @@ def duplicate_body(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             )
 
 
+# How many seeds' shingles the near-duplicate rule holds at once.
+NEAR_BLOCK = 1024
+
+
 @rule("PRV003", "near-duplicate", "error", stage="corpus")
 def near_duplicate(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """Two seeds are nearly the same text.
@@ -90,42 +93,62 @@ def near_duplicate(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     Accept a pair that was reviewed with an `accept` entry whose `text` is the
     other seed's id.
     """
-    from checks.similarity import candidates, jaccard, shingles
+    from checks.similarity import candidates
 
     threshold = corpus.settings.get("near_duplicate", 0.8)
     records = [r for r in corpus.records if r.signature is not None]
-    cache: OrderedDict[int, set] = OrderedDict()
-
-    def shingles_of(i: int) -> set:
-        if i not in cache:
-            cache[i] = shingles(corpus.body(records[i]))
-            if len(cache) > 4096:
-                cache.popitem(last=False)
-        cache.move_to_end(i)
-        return cache[i]
-
+    # Candidates are measured a block at a time: the bodies of a block's seeds
+    # are read together (a shard once, not once per seed) and their shingles
+    # dropped after it.
+    block: list[tuple[int, list[int]]] = []
+    wanted: set[int] = set()
     for j, near in candidates([r.signature for r in records], threshold):
+        others = [
+            i for _, i in near if records[i].body_sha256 != records[j].body_sha256
+        ]
+        if not others:
+            continue  # copies are PRV002's
+        block.append((j, others))
+        wanted.update(others, (j,))
+        if len(wanted) >= NEAR_BLOCK:
+            yield from _near_findings(corpus, records, block, wanted, threshold)
+            block, wanted = [], set()
+    yield from _near_findings(corpus, records, block, wanted, threshold)
+
+
+def _near_findings(
+    corpus: Corpus,
+    records: list[SeedRecord],
+    block: list[tuple[int, list[int]]],
+    wanted: set[int],
+    threshold: float,
+) -> Iterator[CorpusFinding]:
+    from checks.similarity import jaccard, shingles
+
+    order = sorted(wanted)
+    bodies = corpus.bodies([records[k] for k in order])
+    shingled = {k: shingles(body) for k, body in zip(order, bodies) if body is not None}
+    for j, others in block:
+        if j not in shingled:
+            continue
         b = records[j]
-        scores = []
-        for _, i in near:
-            if records[i].body_sha256 == b.body_sha256:
-                continue  # PRV002's
-            try:
-                scores.append((jaccard(shingles_of(i), shingles_of(j)), i))
-            except OSError:
-                continue
         above = sorted(
-            (pair for pair in scores if pair[0] >= threshold),
+            (
+                (score, i)
+                for i in others
+                if i in shingled
+                and (score := jaccard(shingled[i], shingled[j])) >= threshold
+            ),
             key=lambda p: (-p[0], p[1]),
         )
         if not above:
             continue
         score, i = above[0]
-        others = f" (and {len(above) - 1} more)" if len(above) > 1 else ""
+        more = f" (and {len(above) - 1} more)" if len(above) > 1 else ""
         a = records[i]
         yield CorpusFinding(
             b.id_place,
-            f"nearly the same text as {a.stem}{others}: {score:.0%} of 5-word shingles "
+            f"nearly the same text as {a.stem}{more}: {score:.0%} of 5-word shingles "
             f"shared (threshold {threshold:.0%})",
             frozenset({a.stem, b.stem}),
             seed=b.stem,
