@@ -506,7 +506,6 @@ class Run:
             base,
             index_path if index_named else None,
         )
-        has_corpus = bool(in_corpus)
         outcome = Outcome([])
         records: list[SeedRecord] = []
         order = list(in_corpus.items()) + [
@@ -515,6 +514,8 @@ class Run:
         shards = [(k, p, False) for k, p in order if is_shard(p)]
         order = [(k, p) for k, p in order if not is_shard(p)]
         shards += [((url, 0), url, True) for url in urls]
+        # Shards named outside the corpus folder are a corpus of their own.
+        has_corpus = bool(in_corpus or shards)
         try:
             if (
                 self.use_cache

@@ -161,6 +161,43 @@ def test_a_shard_gives_the_seeds_diagnostics_at_its_lines(generated, tmp_path):
     assert shard.is_file()
 
 
+def with_near_copies(generated, out):
+    """A shard of 12 generated seeds, then near-copies of the first 6 (one
+    word changed) on lines 13 to 18."""
+    import json
+
+    copies = []
+    for number, line in enumerate(
+        shard_of(generated, out, 12).read_text().splitlines()
+    ):
+        if number < 6:
+            record = json.loads(line)
+            record["id"] = f"{900 + number}_{number + 1:016x}"
+            record["text"] = record["text"].replace(" the ", " a ", 1)
+            copies.append(json.dumps(record))
+    return shard_of(generated, out, 12, extra=copies)
+
+
+def test_a_shard_named_outside_the_corpus_gets_the_corpus_wide_rules(
+    generated, tmp_path
+):
+    (tmp_path / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
+    (tmp_path / "seeds").mkdir()
+    shard = with_near_copies(generated, tmp_path / "elsewhere.jsonl")
+    run = run_checks(
+        "--format",
+        "json",
+        "--no-cache",
+        "--select",
+        "PRV003",
+        shard.as_uri(),
+        cwd=tmp_path,
+    )
+    assert [(d["line"], d["code"]) for d in run.json["diagnostics"]] == [
+        (line, "PRV003") for line in range(13, 19)
+    ], run
+
+
 def test_near_copies_in_a_shard_are_found_reading_it_once_more(
     generated, tmp_path, monkeypatch
 ):
@@ -175,14 +212,7 @@ def test_near_copies_in_a_shard_are_found_reading_it_once_more(
 
     (tmp_path / "pyproject.toml").write_text('[tool.checks]\ncorpus = "shards"\n')
     (tmp_path / "shards").mkdir()
-    plain = shard_of(generated, tmp_path / "plain.jsonl", count=12)
-    copies = []
-    for number, line in enumerate(plain.read_text().splitlines()[:6]):
-        record = json.loads(line)
-        record["id"] = f"{900 + number}_{number + 1:016x}"
-        record["text"] = record["text"].replace(" the ", " a ", 1)
-        copies.append(json.dumps(record))
-    shard_of(generated, tmp_path / "shards" / "part-0.jsonl", count=12, extra=copies)
+    with_near_copies(generated, tmp_path / "shards" / "part-0.jsonl")
     opened = []
     open_shard = checks.shards.open_shard
     monkeypatch.setattr(
