@@ -96,11 +96,12 @@ class Display:
 
     def __call__(self, path: str | Path) -> str:
         folder, name = os.path.split(path)
+        named = name not in ("", ".", "..")  # the path ends with a file's name
         shown = self._inside.get(folder)
-        if shown is not None and name not in ("", ".", ".."):
+        if shown is not None and named:
             return shown + name
         full = os.path.abspath(path)
-        if name not in ("", ".", "..") and full.startswith(self.cwd + os.sep):
+        if named and full.startswith(self.cwd + os.sep):
             self._inside[folder] = full[len(self.cwd) + 1 : len(full) - len(name)]
         if not full.startswith(self.cwd + os.sep):
             full = os.path.realpath(path)
@@ -217,9 +218,9 @@ class Corpus:
                 in_shards.setdefault(url, {})[line] = position
             else:
                 found[position] = self._seed_body(record)
-        for url, lines in in_shards.items():
+        if in_shards:
             from checks.shards import read_lines, to_record
-
+        for url, lines in in_shards.items():
             try:
                 texts = read_lines(url, set(lines))
             except (OSError, ValueError):
