@@ -227,11 +227,11 @@ class Run:
         folder = Path(url).parent if "://" not in url else Path(".")
         items: list = []
         origins: list = []
+        # The next batch of records is read while the processes check this one.
+        checking: tuple[list, Callable[[], list]] | None = None
 
-        def flush() -> None:
-            for record, ((found, seed_record, pending), _) in zip(
-                origins, self._spread(items)
-            ):
+        def collect(batch: list, wait: Callable[[], list]) -> None:
+            for record, ((found, seed_record, pending), _) in zip(batch, wait()):
                 for d in found or ():
                     where = f"{d.line}:{d.column}"
                     diagnostics.append(
@@ -244,8 +244,15 @@ class Run:
                     )
                 if seed_record is not None:
                     seed_record.display = display
+                    # The start of the line, for an excerpt: a record's
+                    # line is its whole text, and the records stay to the end.
                     seed_record.id_place = Place(
-                        display, record.line, 1, record.line, 1, record.source
+                        display,
+                        record.line,
+                        1,
+                        record.line,
+                        1,
+                        source_window(record.source, 1, 1)[0],
                     )
                     seed_record.shard = (url, record.line)
                     seed_record.indexed = False
@@ -254,8 +261,15 @@ class Run:
                     self.linter.restore_pending(
                         seed_record.stem if seed_record else "", pending, checked
                     )
+
+        def flush() -> None:
+            nonlocal checking
+            batch = (origins[:], self._submit(items[:]))
             items.clear()
             origins.clear()
+            if checking is not None:
+                collect(*checking)
+            checking = batch
 
         try:
             for record in records(url):
@@ -274,6 +288,8 @@ class Run:
                 if len(items) >= CHUNK:
                     flush()
         except (OSError, ValueError, ImportError) as error:
+            if checking is not None:
+                collect(*checking)
             rule = self._rule("HDR016")
             if rule is not None:
                 blank = Record(url, 1, "", None)
@@ -284,6 +300,8 @@ class Run:
                 )
             return diagnostics, corpus_records
         flush()
+        assert checking is not None
+        collect(*checking)
         return diagnostics, corpus_records
 
     def _rule(self, code: str):
@@ -338,10 +356,6 @@ class Run:
             + self.linter.accept_rules
             + self.linter.corpus_rules
         )
-
-    def _spread(self, work: list, fix: bool = False, unsafe: bool = False) -> list:
-        """compute() for each item: here, in processes, or on a cluster."""
-        return self._submit(work, fix, unsafe)()
 
     def _submit(
         self, work: list, fix: bool = False, unsafe: bool = False
