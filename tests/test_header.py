@@ -400,3 +400,37 @@ def test_a_header_as_checks_writes_it_is_read_as_yaml_reads_it():
 
     agree()
     assert len(accepted) > 100  # the line reader was tried, not only refused
+
+
+@pytest.mark.parametrize("emitter", ["libyaml", "python"])
+def test_values_checks_writes_read_back_as_they_were(emitter, monkeypatch):
+    """What `checks` writes into a header (new, amend, fixes, a shard's
+    records) reads back as the same values, with libyaml's emitter or
+    PyYAML's own (whose single quotes turn a NEL into a space)."""
+    import yaml
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from checks.header import _dumper, dump_fields, load_header
+
+    if emitter == "python":
+        monkeypatch.delattr(yaml, "CSafeDumper", raising=False)
+    _dumper.cache_clear()
+    value = st.lists(st.sampled_from(TRICKY), min_size=1, max_size=6).map("".join)
+    fields = st.fixed_dictionaries(
+        {"title": value, "cites": st.lists(value, max_size=3)},
+        optional={"source": st.fixed_dictionaries({"name": value})},
+    )
+
+    @settings(
+        max_examples=int(os.environ.get("CHECKS_EXAMPLES", "2000")) // 4,
+        deadline=None,
+    )
+    @given(fields)
+    def round_trip(written):
+        assert load_header(dump_fields(written)).data == written
+
+    try:
+        round_trip()
+    finally:
+        _dumper.cache_clear()
