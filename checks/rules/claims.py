@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from checks.claims import Claims, analyse
 from checks.context import Context
@@ -24,6 +25,7 @@ def declared_cites(doc: Document) -> list[str]:
     return [c for c in cites if isinstance(c, str)] if isinstance(cites, list) else []
 
 
+@lru_cache(maxsize=4096)  # the same outlets, seed after seed
 def _key(name: str) -> str:
     name = " ".join(name.split()).lower()
     return name[4:] if name.startswith("the ") else name
