@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import itertools
 import os
 import re
 from array import array
@@ -253,9 +254,13 @@ def parse_index(path: Path, raw: bytes) -> IndexFile:
 def _parse_table(index: IndexFile, start: int, end: int) -> None:
     text = index.text
     offset = start
+    number = index.position(start)[0]  # of the line being read
     seen_header = seen_separator = False
     for line in text[start:end].split("\n"):
         line_start, offset = offset, offset + len(line) + 1
+        line_number = number
+        # The next line's number: a lone CR ends a line too (LINE_BREAK).
+        number += 1 + (line.count("\r") - line.endswith("\r") if "\r" in line else 0)
         stripped = line.strip()
         if not stripped:
             continue
@@ -295,7 +300,7 @@ def _parse_table(index: IndexFile, start: int, end: int) -> None:
                 )
                 return
             continue
-        row = _row(index, index.position(line_start)[0], line_start, line, cells, spans)
+        row = _row(index, line_number, line_start, line, cells, spans)
         if row is not None:
             index.rows.append(row)
     if not seen_separator:
@@ -312,8 +317,7 @@ def _cells(line: str) -> tuple[list[str], list[tuple[int, int]]]:
     """A table line's cells (stripped) and where each lies in the line."""
     plain = _PLAIN_ROW.fullmatch(line)
     if plain is not None:
-        groups = range(1, len(COLUMNS) + 1)
-        return list(plain.groups()), [plain.span(g) for g in groups]
+        return list(plain.groups()), list(plain.regs[1:])
     return split_cells(line)
 
 
@@ -362,7 +366,7 @@ def _row(
             span("sha256"),
         )
         return None
-    offsets = array("I", [offset for span in spans for offset in span])
+    offsets = array("I", itertools.chain.from_iterable(spans))
     if linked:
         return Row(
             line,

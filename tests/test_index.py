@@ -232,6 +232,24 @@ def test_a_value_with_runs_of_spaces_agrees_with_its_one_line_cell(corpus):
     assert index_text(corpus) == table
 
 
+def test_a_row_after_a_lone_carriage_return_is_placed_at_its_line(corpus):
+    # A lone CR ends a line for an editor: every later row is a line further,
+    # in a finding's place and in a message that names a row's line.
+    import re
+
+    two_seeds(corpus)
+    path = corpus / "seeds" / "INDEX.md"
+    b = row_of(corpus, B)
+    text = index_text(corpus).replace("| Ferry runs again |", "| Ferry runs\ragain |")
+    path.write_bytes(text.replace(b, f"{b}\n{b}").encode())
+    run = run_checks("--format", "json", cwd=corpus)
+    [again] = [d for d in run.json["diagnostics"] if d["code"] == "IDX005"]
+    lines = re.split(r"\r\n|\r|\n", path.read_bytes().decode())
+    assert lines[10] == lines[11] == b  # lines 11 and 12, after the CR's line
+    assert again["line"] == 12
+    assert again["message"] == f"{B} is listed again (first on line 11)"
+
+
 def test_rows_out_of_order_and_twice(corpus):
     two_seeds(corpus)
     path = corpus / "seeds" / "INDEX.md"
