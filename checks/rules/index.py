@@ -245,8 +245,10 @@ def rows_out_of_order(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     index = corpus.index
     if index is None:
         return
-    for above, row in zip(index.rows, index.rows[1:]):
-        if (row.number, row.id) < (above.number, above.id):
+    order = [(row.number, row.id) for row in index.rows]  # each id parsed once
+    for at in range(1, len(order)):
+        if order[at] < order[at - 1]:
+            above, row = index.rows[at - 1], index.rows[at]
             yield CorpusFinding(
                 corpus.index_place(*row.span("id")),
                 f"{row.id} comes after {above.id}: rows go in seed-number order",
