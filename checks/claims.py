@@ -103,16 +103,14 @@ def _compiled() -> tuple:
     reporting = re.compile(REPORTING, re.IGNORECASE)
     weasels = [re.compile(p, re.IGNORECASE) for p in WEASEL_PHRASES]
     return (
-        reporting,
         PatternSet([reporting, _BY]),
-        weasels,
         PatternSet(weasels),
         PatternSet([_CLAIM]),
     )
 
 
 def analyse(text: str, raw: bytes | None = None) -> Claims:
-    reporting, reporting_screen, weasels, weasel_screen, claim_screen = _compiled()
+    reporting_screen, weasel_screen, claim_screen = _compiled()
     prose = read_prose(text)
     claims = Claims(prose)
     raw = raw if raw is not None else text.encode("utf-8", "surrogatepass")

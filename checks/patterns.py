@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _COUNTED = re.compile(r"\{(\d*),\d*\}(\?)?")
@@ -110,13 +111,25 @@ class PatternSet:
         self._options = options = re2.Options()
         options.max_mem = 64 << 20
         options.log_errors = False
-        self._set = re2.Set.SearchSet(options)
-        for pattern in patterns:
-            flags = "(?i)" if pattern.flags & re.IGNORECASE else ""
-            self._set.Add(flags + to_re2(pattern.pattern))
-        self._set.Compile()
         self._patterns = list(patterns)
         self._single: dict[tuple[int, bool], object] = {}
+
+    def _source(self, index: int) -> str:
+        pattern = self._patterns[index]
+        flags = "(?i)" if pattern.flags & re.IGNORECASE else ""
+        return flags + to_re2(pattern.pattern)
+
+    @cached_property
+    def _set(self):
+        """The patterns as one RE2 set, compiled when first matched (some
+        users only ever ask for one pattern's spans)."""
+        import re2
+
+        compiled = re2.Set.SearchSet(self._options)
+        for index in range(len(self._patterns)):
+            compiled.Add(self._source(index))
+        compiled.Compile()
+        return compiled
 
     def matching(self, data: bytes) -> set[int]:
         return set(self._set.Match(data) or ())
@@ -126,9 +139,7 @@ class PatternSet:
 
         single = self._single.get((index, binary))
         if single is None:
-            pattern = self._patterns[index]
-            flags = "(?i)" if pattern.flags & re.IGNORECASE else ""
-            source = flags + to_re2(pattern.pattern)
+            source = self._source(index)
             single = self._single[(index, binary)] = re2.compile(
                 source.encode("utf-8") if binary else source, self._options
             )

@@ -13,9 +13,9 @@ the same (for words 90% alike, a standard error of 0.022 with two bits and
 integers.  Seeds that share a band are candidates; the estimate keeps the
 alike ones; each of those is then measured exactly, as the Jaccard
 similarity of the two bodies' sets of 5-word shingles, and that figure is
-what is reported and compared with the threshold.  A light edit changes a few shingles and fewer words, so
-a pair above the threshold in shingles is above it in words too: the word
-signature only narrows the search.
+what is reported and compared with the threshold.  A light edit changes a
+few shingles and fewer words, so a pair above the threshold in shingles is
+above it in words too: the word signature only narrows the search.
 """
 
 from __future__ import annotations
@@ -112,14 +112,10 @@ def differing(a: int, b: int) -> int:
     return ((differ | differ >> 1) & _FIELDS).bit_count()
 
 
-def estimate(a: int, b: int) -> float:
-    """How alike two bodies' words are, from the low bits of their MinHash
-    values: a value agrees when the words agree, or by chance one time in
-    four."""
-    return _alike(differing(a, b))
-
-
 def _alike(differing: int) -> float:
+    """How alike two bodies' words are estimated to be, from how many low
+    bits of their MinHash values differ: a value agrees when the words agree,
+    or by chance one time in four."""
     same = 1 - differing / NUM_PERM
     return max(0.0, (same - _CHANCE) / (1 - _CHANCE))
 
