@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+import checks
+
 
 def measure(command: list[str], cwd: Path) -> tuple[float, float, int, int]:
     """(wall seconds, CPU seconds, peak RSS in KiB, exit status) of one run."""
@@ -69,8 +71,6 @@ def main(argv: list[str] | None = None) -> int:
         tools["proselint 0.16.0"] = [proselint, "check", "seeds"]
     else:
         print("proselint is not installed: pip install -e '.[bench]'", file=sys.stderr)
-    import checks
-
     compileall.compile_dir(Path(checks.__file__).parent, quiet=1)
     print(f"{count} seeds in {seeds}, best of {args.runs} runs, cold (no cache)")
     rates = {}
