@@ -218,8 +218,10 @@ class Corpus:
                 in_shards.setdefault(url, {})[line] = position
             else:
                 found[position] = self._seed_body(record)
-        if in_shards:
-            from checks.shards import read_lines, to_record
+        if not in_shards:
+            return found
+        from checks.shards import read_lines, to_record
+
         for url, lines in in_shards.items():
             try:
                 texts = read_lines(url, set(lines))

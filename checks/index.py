@@ -90,10 +90,13 @@ class Row:
     retracted: tuple[str, str] | None = None  # (date, reason) of a tombstone
     edited: dict[str, str] | None = None  # cells a command changed
 
-    @property
-    def as_read(self) -> str:
-        """The row's text as INDEX.md has it (whatever `edit` changed since)."""
-        return self.source[self.start : self.end]
+    def written_as(self, digest: bytes) -> bool:
+        """Whether the row, as INDEX.md has it and no command has edited it,
+        is the text whose `digest_of` is `digest`."""
+        return (
+            self.edited is None
+            and digest_of(self.source[self.start : self.end]) == digest
+        )
 
     def span(self, column: str) -> tuple[int, int]:
         """Where that cell's text lies in the file (character offsets)."""

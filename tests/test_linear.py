@@ -109,8 +109,17 @@ def test_every_rule_reads_a_repeated_unit_in_linear_time(unit, linter):
 
 @pytest.mark.parametrize(
     "before, unit, after",
-    [("", unit, "") for unit in ("|", "\\|", "| a | b | c | d | e | f | g |\n")]
-    + [("", "[", ""), ("", "~~", ""), ("", "|" * 50 + "\n", "")]
+    [
+        ("", unit, "")
+        for unit in (
+            "|",
+            "\\|",
+            "| a | b | c | d | e | f | g |\n",
+            "[",
+            "~~",
+            "|" * 50 + "\n",
+        )
+    ]
     + [("|", " ", "|"), ("| a |", " b", " |")],  # one long cell
 )
 def test_index_is_read_in_linear_time(before, unit, after):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from checks.context import Context
 from checks.corpus import Corpus
 from checks.diagnostic import CorpusFinding, Fix
-from checks.index import COLUMNS, END, HASH_CHARS, digest_of, expected_cells
+from checks.index import COLUMNS, END, HASH_CHARS, expected_cells
 from checks.registry import rule
 
 REWRITE = Fix("rewrite INDEX.md's table with `checks index`", ())
@@ -202,11 +202,7 @@ def row_mismatch(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         if not live:
             continue
         row = live[0]
-        if (
-            record.row_digest is not None
-            and row.edited is None
-            and record.row_digest == digest_of(row.as_read)
-        ):
+        if record.row_digest is not None and row.written_as(record.row_digest):
             continue  # the row as `checks index` writes it from this header
         expected = expected_cells(record.entry, row)
         for column in COLUMNS[1:-1]:
