@@ -105,6 +105,13 @@ def name_after(text: str, start: int) -> tuple[int, int] | None:
         word = text[s:e]
         if words and not text[words[-1][1] : s].isspace():
             break
+        if (
+            words
+            and _initial(text[words[-1][0] : words[-1][1]])
+            and text[words[-1][1] - 1] == "."
+            and len(word) == 1
+        ):
+            break  # "F and G. F told": a bare letter after an initial starts anew
         bare = word.rstrip(".,")
         possessive = bare.endswith(("'s", "\u2019s"))
         if possessive:

@@ -10,156 +10,305 @@ from __future__ import annotations
 
 # -- Pseudonym markers ----------------------------------------------------------
 #
-# Each entry is (kind, pattern).  All of them are first run together, as one
-# RE2 set, over the body's bytes (one linear pass); only the patterns that
-# match somewhere are then run with Python's re to find where.
-# How English-language outlets say that a name is not the person's own.  The
-# kind says where the name is, relative to the marker:
-#   after      the name comes just before: "Marta (not her real name)",
-#              "Priya, not her real name,", "Sergio, whose name has been changed"
-#   predicate  a name or a list of names is the sentence's subject:
-#              "Pavel and Inna are not the real names of ..."
-#   clause     a relative clause follows the name: "Mehmet, who asked that
-#              his real name not be used"; with no name, it is no marker
-#   before     the name comes just after: "identified only as Joy",
-#              "whom we are calling Elena", "under the pseudonym Kofi"
-#   calling    likewise, after what is being named: "we are calling the
-#              village shop Greenway Stores"
+# A marker is how a text says that a name is not the person's own.  It is a
+# concept with parts, and the patterns below are built from those parts: a
+# name-noun ("real name", "pseudonym"), a verb of changing, withholding or
+# calling, a negation, and the punctuation around them.  Each entry is
+# (kind, pattern); all of them are first run together, as one RE2 set, over the
+# body's bytes (one linear pass), and only those that match somewhere are then
+# run with Python's re to find where.  The kind says where the named person is,
+# relative to the marker (checks.pseudonyms resolves it):
+#   aside      the name comes just before a parenthesis, bracket, dash or comma
+#              aside that says so: "Marta (not her real name)", "Priya, a
+#              pseudonym,"; an aside with no name before it is a note about
+#              the names that follow ("(names changed)")
+#   clause     a relative clause after the name says so: "Sergio, whose name
+#              has been changed", "Tara, who asked us not to use her real name"
+#   subject    the marker is said of its sentence's subject: a name or a list
+#              ("Pavel and Inna are not the real names of ..."), or a pronoun
+#              that refers back to the last person named ("It is not her real
+#              name", "She asked to be identified by a pseudonym")
+#   called     the name follows a verb of calling or identifying: "whom we are
+#              calling Elena", "let's call him Kenji", "identified only as Joy"
+#   alias      the name follows "goes by the nickname ..."; it is a substitute
+#              only when the text names the person no other way
+#   self       the person named himself so ("called himself Arash") to protect
+#              someone: the sentence must give that purpose
+#   quoted     a quoted name after the person it stands for: 'her daughter
+#              "Janet"', or before a wish not to be identified
 #   possessive "has changed Sipho's name"
 #   names_of   the names are inside the phrase: "The names of Dmitri and Alina
-#              have been changed"
-#   footnote   an asterisk note: "*Name has been changed", naming the names
-#              written with an asterisk ("Lucia*"); without the note, a name
-#              marked so ("Yasmin* had no choice") is still taken as flagged,
-#              as outlets that use the asterisk put the note at the very end
-#   nobody     names nobody unless one comes just before it: "Some names have
-#              been changed"
+#              have been changed", "Neither Ivan nor Olga is their real name"
+#   footnote   a note on a line of its own: "*Name has been changed" names the
+#              names written with an asterisk ("Lucia*"), else the name it
+#              speaks of, else the person the text is about; without any note,
+#              a name marked so ("Yasmin* had no choice") is still taken as
+#              flagged, as outlets that use the asterisk put the note at the end
+#   blanket    a note about several people: "All names have been changed",
+#              "we are masking their identities"; it covers the people the
+#              text introduces after it (before it, when it closes a passage),
+#              and names nobody when none can be found
 
-_HIS = r"(?:his|her|their|its|the\s+man's|the\s+woman's)"
-_CHANGED = r"(?:been\s+)?changed"
-
-_WHO_NAME = r"(?:his|her|their)\s+(?:real\s+|full\s+|first\s+)?(?:names?|surnames?|family\s+names?)"
+# The parts.
+_OWN = r"(?:real|true|actual|given|birth|proper|legal|own)"  # "real name"
+_SUBSTITUTE = (
+    r"(?:pseudonyms?|pseud(?=\.)|alias(?:es)?|(?:false|assumed|fake|fictitious|fictional"
+    r"|made-up|invented|changed|different|substitute)\s+names?)"
+)
+_CHANGED = (
+    r"(?:changed|altered|falsified|disguised|masked|withheld|replaced|anonymi[sz]ed"
+    r"|modified|concealed|protected)"
+)
+_NOT = r"(?:not|n't|n\u2019t|never)"
+_BEEN = (
+    r"(?:(?:has|have|had)\s+(?:also\s+|all\s+)?been|(?:was|were|is|are)(?:\s+being)?)"
+)
+_PRONOUN = r"(?:his|her|their|my|its)"
+_OWNER = (
+    r"(?:(?:"
+    + _PRONOUN
+    + r"|the|these|those)\s+)?(?:[\w'\u2019-]+(?:'s|\u2019s|s'|s\u2019)\s+)?"
+)
+# "not her real name", "not the couple's real names", "also not real name"
+_NOT_OWN_NAME = _NOT + r"\s+(?:even\s+)?" + _OWNER + _OWN + r"\s+(?:first\s+)?names?\b"
+# "name changed", "names have been changed", "her name was altered"
+_NAME_CHANGED = (
+    r"\bnames?\s+(?:(?:used|here|in\s+this\s+\w+)\s+)?(?:" + _BEEN + r"\s+)?"
+    r"(?:also\s+|all\s+|deliberately\s+|since\s+)?" + _CHANGED + r"\b"
+)
+# The wish or the act of keeping a name back: "asked that his real name not be
+# used", "did not want her real name published", "changed her real name for".
+_WITHHOLDING_VERB = (
+    r"(?:asked|asks|requested|wished|wanted|preferred|agreed|chose|declined|refused"
+    r"|(?:did|does|do)\s+not\s+want|(?:didn|doesn|don)(?:'|\u2019)t\s+want"
+    r"|changed(?=\s+(?:his|her|their)\s+real\s+name\b(?!\s+to\s+[\"\u201c'\u2018]?(?-i:[A-Z]))))"
+)
+_CALL = r"(?:call|name|refer\s+to|identify)"
+_WE = r"(?:I|we)"
+_WILL = (
+    r"(?:'ll|\u2019ll|\s+will|\s+shall|'d|\u2019d|\s+would|\s+(?:am|are)\s+going\s+to"
+    r"|(?:\s+have|'ve|\u2019ve)?\s+(?:chosen|decided|agreed|opted)\s+to"
+    r"|\s+(?:chose|decided|agreed|opted)\s+to)"
+)
+# Who gives a name in print: the outlet or its writer ("this newspaper", "the BBC").
+_OUTLET = (
+    r"(?:this|our)\s+\w+|the\s+(?-i:[A-Z][\w&]+)|the\s+(?:paper|newspaper|magazine|programme|program"
+    r"|website|site|station|broadcaster|publication|reporter|author|writer|documentary)"
+)
+# Speaking to the press: "spoke to the Herald under the name Marcus".
+_SPEAKING = (
+    r"\b(?:speaking|spoke|speaks|talking|talked|writing|wrote|writes|posting|posts|interviewed|quoted)\s+"
+    r"(?:(?:to|with|for)\s+(?:the\s+)?\w+\s+)?"
+)
+_HIM = r"(?:him|her|them|it|this\s+\w+|the\s+\w+)"
 
 PSEUDONYM_MARKERS: tuple[tuple[str, str], ...] = (
-    # Parentheses, brackets, commas or dashes around the marker, after the name.
+    # An aside after the name.
     (
-        "after",
-        r"[(\[]\s*(?:both\s+|all\s+)?names?\s+(?:has\s+|have\s+)?"
-        + _CHANGED
-        + r"\b[^)\]\n]{0,60}[)\]]",
+        "aside",
+        r"[(\[](?:[^()\[\]\n]{0,60}?\b)?(?:"
+        + _NOT_OWN_NAME
+        + r"|"
+        + _NAME_CHANGED
+        + r"|(?:an?\s+)?"
+        + _SUBSTITUTE
+        + r"\b|\bwhose\s+(?:real\s+|full\s+)?names?\b)[^()\[\]\n]{0,80}?[)\]]",
     ),
     (
-        "after",
-        r"[(\[]\s*(?:this\s+is\s+)?not\s+"
-        + _HIS
-        + r"\s+(?:real|true|actual)\s+(?:first\s+)?names?\b[^)\]\n]{0,40}[)\]]",
+        "aside",
+        r"(?:[,\u2013\u2014]|\s-)\s*(?:which\s+is\s+|this\s+is\s+|that\s+is\s+)?(?:also\s+)?"
+        + _NOT_OWN_NAME,
     ),
     (
-        "after",
-        r"[(\[]\s*(?:an?\s+)?(?:pseudonym|pseud\.?|assumed\s+name|fictitious\s+name|changed\s+name)\b[^)\]\n]{0,40}[)\]]",
+        "aside",
+        r"[,\u2013\u2014]\s*(?:which\s+is\s+)?(?:also\s+)?an?\s+" + _SUBSTITUTE + r"\b",
     ),
+    ("aside", r"[,\u2013\u2014]\s*(?:his|her|their)\s+names?\s+" + _CHANGED + r"\b"),
     (
-        "after",
-        r"[(\[]\s*whose\s+(?:real\s+)?names?\s+(?:has\s+been\s+changed|have\s+been\s+changed|we\s+(?:are|have)\s+(?:not\s+)?(?:using|used|publishing|published|changed))\b[^)\]\n]{0,40}[)\]]",
-    ),
-    (
-        "after",
-        r"[,\u2013\u2014-]\s*(?:which\s+is\s+)?not\s+"
-        + _HIS
-        + r"\s+(?:real|true|actual)\s+names?\b",
-    ),
-    ("after", r"[,\u2013\u2014-]\s*(?:is\s+)?an?\s+pseudonym\b"),
-    (
-        "after",
+        "aside",
         r",\s+as\s+we\s+(?:will|shall|'ll|\u2019ll)\s+call\s+(?:him|her|them|it)\b",
     ),
-    # A relative clause after the name ("Sergio, 41, who asked that ...").  A
-    # clause with no name before it ("a source who asked ...") is no marker.
+    # A relative clause after the name.
     (
         "clause",
-        r",\s+whose\s+(?:real\s+)?names?\s+(?:has|have)\s+(?:also\s+)?been\s+changed\b",
+        r"(?:[,\u2013\u2014]|\s-)\s*(?:\d{1,3},\s+)?whose\s+(?:real\s+|first\s+|full\s+)?names?\s+"
+        r"(?:"
+        + _BEEN
+        + r"\s+(?:also\s+|since\s+)?"
+        + _CHANGED
+        + r"|we\s+(?:have|are|'ve|\u2019ve)\s+(?:not\s+)?(?:changed|using|used|publishing|published|giving|given))\b",
     ),
     (
         "clause",
-        r",\s+whose\s+(?:real\s+)?names?\s+we\s+(?:have\s+changed|are\s+not\s+(?:using|publishing))\b",
+        r"\bwho\s+(?:[\w'\u2019]+\s+){0,3}?"
+        + _WITHHOLDING_VERB
+        + r"\s+(?:[\w'\u2019]+\s+){0,6}?(?:"
+        + _PRONOUN
+        + r"\s+"
+        + _OWN
+        + r"\s+names?|an?\s+"
+        + _SUBSTITUTE
+        + r")\b",
     ),
-    ("clause", r",\s+whose\s+real\s+names?\s+(?:is|are)\s+(?:being\s+)?withheld\b"),
     (
         "clause",
-        r"\bwho\s+asked\s+(?:that\s+|for\s+)?"
-        + _WHO_NAME
-        + r"\s+(?:not\s+)?(?:to\s+)?be\s+(?:used|published|withheld|changed)\b",
-    ),
-    (
-        "clause",
-        r"\bwho\s+(?:did\s+not|didn't|didn\u2019t)\s+want\s+(?:to\s+(?:give|use|share)\s+)?"
-        + _WHO_NAME
+        r"\bwho\s+(?:also\s+)?(?:uses|used|use|gave|gives|is\s+using)\s+an?\s+"
+        + _SUBSTITUTE
         + r"\b",
     ),
+    ("clause", r"\bwho\s+cannot\s+be\s+(?:named|identified)\s+for\s+legal\s+reasons\b"),
     (
         "clause",
-        r"\bwho\s+asked\s+(?:us\s+)?to\s+use\s+a\s+(?:different\s+name|pseudonym)\b",
+        r"\bon\s+condition\s+that\s+(?:his|her|their)\s+(?:surname|full\s+name|real\s+name|last\s+name)\s+(?:not\s+be|was\s+not|is\s+not)\b",
     ),
     (
         "clause",
         r"\bwho\s+(?:declined|refused)\s+to\s+give\s+(?:his|her|their)\s+(?:surname|family\s+name|full\s+name|last\s+name)\b",
     ),
-    (
-        "clause",
-        r"\bon\s+condition\s+that\s+(?:his|her|their)\s+(?:surname|full\s+name|real\s+name|last\s+name)\s+(?:not\s+be|was\s+not|is\s+not)\b",
-    ),
-    ("clause", r"\bwho\s+cannot\s+be\s+(?:named|identified)\s+for\s+legal\s+reasons\b"),
     ("clause", r"\bidentified\s+(?:here\s+)?(?:by|with|under)\s+a\s+pseudonym\b"),
     (
         "clause",
         r",\s+as\s+(?:he|she|they|it)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:known|called|named|identified|referred\s+to)\s+in\s+(?:court|legal|the\s+court|the\s+judgment|the\s+press|the\s+media|reports|the\s+report)\b",
     ),
-    # A quoted name after the person it stands for: 'her daughter "Janet"'.
+    # A quoted name: after the person it stands for, or before a wish not to be named.
     (
         "quoted",
         r"\b(?:woman|man|girl|boy|daughter|son|mother|father|wife|husband|sister|brother|child|teenager|student|worker|nurse|resident|friend|neighbou?r|colleague|partner)\s*,?\s+[\"\u201c\u2018']",
     ),
-    # A sentence about names given earlier in it.
     (
-        "predicate",
-        r"\s+(?:is|are|was|were)\s+not\s+"
-        + _HIS
-        + r"\s+(?:real|true|actual)\s+names?\b",
+        "quoted_before",
+        r"[\"\u201d\u2019'],?\s+who\s+(?:(?:did|does)\s+not|(?:didn|doesn)(?:'|\u2019)t|asked\s+not\s+to|preferred\s+not\s+to)"
+        r"\s+(?:want\s+to\s+)?be\s+(?:identified|named)\b",
     ),
-    ("predicate", r"\s+(?:is|are)\s+not\s+the\s+(?:real|true|actual)\s+names?\b"),
-    ("predicate", r"\s+(?:is|are)\s+(?:a\s+)?pseudonyms?\b"),
+    # Said of the sentence's subject.
     (
-        "predicate",
-        r"(?:'s|\u2019s)\s+names?\s+(?:has|have)\s+been\s+changed\b(?!\s+to\s+(?!protect))",
+        "subject",
+        r"(?:(?:\s+(?:is|are|was|were)|'s|\u2019s)\s+(?:also\s+|obviously\s+|clearly\s+|of\s+course\s+|actually\s+)?"
+        + _NOT
+        + r"|(?:isn|aren|wasn|weren)(?:'|\u2019)t)\s+(?:even\s+)?"
+        + _OWNER
+        + _OWN
+        + r"\s+(?:first\s+)?names?\b",
     ),
-    # The name follows.
     (
-        "before",
+        "subject",
+        r"\s+(?:is|are|was|were)\s+(?:also\s+|just\s+|simply\s+|merely\s+|only\s+)?(?:an?\s+|the\s+)?"
+        + _SUBSTITUTE
+        + r"\b",
+    ),
+    (
+        "subject",
+        r"(?:'s|\u2019s)\s+names?\s+"
+        + _BEEN
+        + r"\s+(?:also\s+)?"
+        + _CHANGED
+        + r"\b(?!\s+to\s+(?!protect))",
+    ),
+    (
+        "subject",
+        r"\b(?:his|her|their)\s+(?:real\s+|first\s+)?names?\s+"
+        + _BEEN
+        + r"\s+(?:also\s+)?"
+        + _CHANGED
+        + r"\b(?!\s+to\s+(?!protect))",
+    ),
+    (
+        "subject",
+        r"\b"
+        + _WITHHOLDING_VERB
+        + r"\s+(?:[\w'\u2019]+\s+){0,6}?(?:"
+        + _PRONOUN
+        + r"\s+"
+        + _OWN
+        + r"\s+names?|an?\s+"
+        + _SUBSTITUTE
+        + r")\b",
+    ),
+    ("subject", _SPEAKING + r"(?:only\s+)?under\s+an?\s+" + _SUBSTITUTE + r"\b"),
+    (
+        "names_of",
+        r"\bneither\s+(?P<names>[^.;:\n]{1,60}?\s+nor\s+[^.;:\n]{1,40}?)\s+(?:is|are|was|were)\s+"
+        + _OWNER
+        + _OWN
+        + r"\s+names?\b",
+    ),
+    # The name follows a verb of calling or identifying.
+    (
+        "called",
         r"\b(?:identified|named|known|referred\s+to)\s+(?:in\s+[\w ]{1,30}?\s+)?only\s+as\b",
     ),
-    ("before", r"\bidentified\s+only\s+by\s+(?:his|her|their)\s+first\s+names?,?"),
-    ("before", r"\bonly\s+(?:his|her|their)\s+first\s+names?,"),
-    ("before", r"\bgave\s+(?:his|her|their)\s+(?:first\s+)?names?\s+(?:only\s+)?as\b"),
+    ("called", r"\bidentified\s+only\s+by\s+(?:his|her|their)\s+first\s+names?,?"),
+    ("called", r"\bonly\s+(?:his|her|their)\s+first\s+names?,"),
+    ("called", r"\bgave\s+(?:his|her|their)\s+(?:first\s+)?names?\s+(?:only\s+)?as\b"),
     (
-        "before",
-        r"\b(?:whom|who)\s+we\s+(?:are|will|shall|'ll|\u2019ll|have)\s+(?:calling|call|called)\b",
+        "called",
+        r"\b(?:identified|referred\s+to|known|called|named|quoted)\s+(?:only\s+|here\s+)?(?:by|as|under|with)\s+"
+        r"(?:his|her|their|the)\s+(?:nickname|alias|pseudonym|nom\s+de\s+guerre|code\s*name)\s*,?",
     ),
-    ("before", r"\bwe(?:'ll|\u2019ll|\s+will|\s+shall)\s+call\s+(?:him|her|them|it)\b"),
-    ("calling", r"\bwe(?:'re|\u2019re|\s+are)\s+calling\s+(?:(?:him|her|them|it)\s+)?"),
     (
-        "before",
+        "called",
+        r"\b(?:whom|who|that)\s+(?:"
+        + _WE
+        + r"|"
+        + _OUTLET
+        + r")(?:\s+(?:is|are|am|have\s+been|has\s+been)\s+calling"
+        r"|(?:'re|\u2019re)\s+calling|\s+call|\s+called|"
+        + _WILL
+        + r"\s+"
+        + _CALL
+        + r"|(?:\s+will|\s+shall|'ll|\u2019ll)\s+be\s+(?:calling|naming|referring\s+to))\b(?:\s+as\b)?",
+    ),
+    ("called", r"(?<=[a-z])\s+" + _WE + r"\s+call\s+(?=[\"\u201c'\u2018]?[^\W\d_])"),
+    (
+        "called",
+        r"\b" + _WE + _WILL + r"\s+" + _CALL + r"\b(?:\s+" + _HIM + r"\b)?(?:\s+as\b)?",
+    ),
+    ("called", r"\blet(?:'s|\u2019s|\s+us)\s+call\s+" + _HIM + r"\b"),
+    (
+        "called",
+        r"\b(?:we|I)(?:'re|\u2019re|\s+are|\s+am|'m|\u2019m)\s+calling\s+(?:(?:him|her|them|it)\s+)?",
+    ),
+    (
+        "called",
         r"\b(?:we|I)\s+(?:will\s+be\s+|am\s+|are\s+)?refer(?:ring)?\s+to\s+(?:him|her|them|it|the\s+\w+)\s+as\b",
     ),
-    ("before", r"\b(?:whom|who)\s+we\s+(?:will|shall|'ll|\u2019ll)\s+name\b"),
-    ("before", r"\basked\s+(?:that\s+we|us\s+to)\s+call\s+(?:him|her|them)\b"),
+    ("called", r"\basked\s+(?:that\s+we|us\s+to)\s+call\s+(?:him|her|them)\b"),
     (
-        "before",
+        "called",
         r"\b(?:asked\s+to\s+be\s+)?referred\s+to\s+(?:here\s+|in\s+[\w ]{1,30}?\s+)?as\b",
     ),
-    ("before", r"\brefers?\s+to\s+(?:him|her|them|the\s+\w+)\s+as\b"),
-    ("before", r"\b(?:under|using|given)\s+the\s+(?:pseudonym|name)\b"),
-    ("before", r"\b(?:used|use|using|gave|given)\s+(?:a\s+)?pseudonyms?\s+for\b"),
-    ("before", r"\bwho\s+uses\s+the\s+(?:name|pseudonym)\b"),
+    ("called", r"\brefers?\s+to\s+(?:him|her|them|the\s+\w+)\s+as\b"),
+    (
+        "called",
+        r"\b(?:under|using|given)\s+the\s+(?:pseudonym|false\s+name|assumed\s+name)\b",
+    ),
+    ("called", r"\b(?:used|use|using|gave|given)\s+(?:a\s+)?pseudonyms?\s+for\b"),
+    ("called", r"\bwho\s+uses\s+the\s+(?:name|pseudonym)\b"),
+    ("called", _SPEAKING + r"(?:only\s+)?under\s+the\s+(?:name|pseudonym|alias)\b"),
+    ("called", r"\bpseudonymous\s+(?:(?-i:[a-z]+)\s+){0,2}"),
+    (
+        "called",
+        r"\b(?:my|his|her|their)\s+"
+        + _OWN
+        + r"\s+name\s+(?:is\s+not|isn't|isn\u2019t|was\s+not|wasn't|wasn\u2019t)\b",
+    ),
+    (
+        "called",
+        r"\breplaced\s+(?:the\s+)?names?\b[^.;:\n]{0,60}\s(?:to|with|by)\s+(?=[\"\u201c'\u2018]?[A-Z])",
+    ),
+    (
+        "names_of",
+        r"\b(?:called|named|referred\s+to\s+as|identified\s+as)\s+(?P<names>[^.;:\n,]{1,40}?)\s+(?:in|throughout)\s+this\s+(?:article|story|report|piece|feature|book|film|documentary|series)\b",
+    ),
+    (
+        "alias",
+        r"\b(?:go(?:es|ing)?|went)\s+by\s+(?:the\s+)?(?:alias|nickname|pseudonym|name|call\s+sign|moniker|nom\s+de\s+guerre|code\s*name)\b,?",
+    ),
+    (
+        "alias",
+        r"\b(?:under|using|used)\s+the\s+(?:alias|nickname|nom\s+de\s+guerre)\b,?",
+    ),
+    ("self", r"\bcall(?:s|ed|ing)\s+(?:himself|herself|themselves)\b"),
     ("possessive", r"\b(?:has|have|had)\s+changed\s+"),
     (
         "names_of",
@@ -170,32 +319,99 @@ PSEUDONYM_MARKERS: tuple[tuple[str, str], ...] = (
         r"(?:'s|\u2019s|'|\u2019)\s+names,\s+(?P<names>[^.;:\n]{1,80}?),\s+have\s+been\s+changed\b",
     ),
     ("names_of", r"\bchanged\s+the\s+names\s+of\s+(?P<names>[^.;:\n]{1,80})"),
+    # Notes.
     (
         "footnote",
-        r"(?:^|\n)[ \t]*\*+[ \t]*(?:(?:all\s+|some\s+)?names?\s+(?:has\s+|have\s+)?(?:been\s+)?changed|not\s+(?:his|her|their|the)\s+real\s+names?|(?:a\s+)?pseudonyms?)\b",
+        r"(?:^|\n)[ \t]*(?:\*+[ \t]*(?:[^\n]{0,60}?\b)?(?:(?:all\s+|some\s+)?names?\s+(?:"
+        + _BEEN
+        + r"\s+)?"
+        + _CHANGED
+        + r"|not\s+(?:his|her|their|the)\s+real\s+names?|(?:a\s+)?pseudonyms?)"
+        r"|names?\s+" + _BEEN + r"\s+" + _CHANGED + r")\b",
     ),
     (
-        "nobody",
-        r"\b(?:some|all|other|the\s+others(?:'|\u2019))\s+names\b[^.;\n]{0,40}?\bhave\s+(?:also\s+)?been\s+changed\b",
+        "blanket",
+        r"\b(?:(?:all|some|many|most|other|the|their|these|those|both)\s+)?(?:of\s+the\s+)?(?:[\w'\u2019-]+(?:'|\u2019)s?\s+)?"
+        r"(?:names|identities)\b(?:\s+(?:of|in|used\s+in)\s+[^.;:\n]{1,60}?)?\s+(?:"
+        + _BEEN
+        + r"|have|had|were)\s+(?:also\s+|all\s+|deliberately\s+)?(?:been\s+)?"
+        + _CHANGED
+        + r"\b",
     ),
     (
-        "nobody",
-        r"(?:^|[.!?]\s+)names\s+(?:in|of|used\s+in)\s+this\s+(?:article|story|report|piece|feature)\s+have\s+been\s+changed\b",
+        "blanket",
+        r"\b(?:all|both|they|everyone|each)\s+(?:have\s+|has\s+)?had\s+(?:their|his|her)\s+names?\s+"
+        + _CHANGED
+        + r"\b",
+    ),
+    (
+        "blanket",
+        r"\b(?:I|we)(?:'ve|\u2019ve|\s+have|\s+are|'re|\u2019re)?\s+(?:changed|masking|masked|disguised|concealed|withheld|altered|changing)\s+"
+        r"(?:all\s+)?(?:of\s+)?(?:the\s+|their\s+|some\s+)?(?:\w+\s+)?(?:names|identities)\b",
+    ),
+    ("blanket", r"\b(?:using|under|with)\s+pseudonyms\b"),
+    (
+        "blanket",
+        r"\ban?\s+"
+        + _SUBSTITUTE
+        + r"\s+(?:was|is|has\s+been)\s+(?:\w+\s+)?(?:used|given|meant|chosen)\b",
     ),
 )
 
-# Names that are placeholders wherever they appear (matched as written).
-PLACEHOLDER_NAMES = r"\b(?:Jane|John|Janet|Baby|Richard)\s+(?:Doe|Roe)\b"
-
-# Sentences that say a pseudonym is a public persona or that a name was changed
-# in life, not by the text: a name they mention is not reported.
+# In a marker's own clause: the name is a public persona, or one the person
+# took in life, not one the text gave them.  A name they mention is not
+# reported; the same words elsewhere in the sentence silence nothing.
 PSEUDONYM_EXEMPTIONS: tuple[str, ...] = (
-    r"\breal\s+name\s+(?:is|was)\s+(?!not\b|being\b)",
-    r"\b(?:pen|stage)\s+name\b",
+    r"\b(?:real|actual|birth|legal)\s+name\s*(?:(?:is|was)\s+(?!not\b|being\b|known\b|withheld\b|kept\b|protected\b)|[,:]\s*(?-i:[A-Z][a-z]))",
+    r"\b(?:pen|stage|brand|screen|ring|trade|band)\s+names?\b",
+    r"\bnom\s+de\s+plume\b",
     r"\bchanged\s+(?:his|her|their|its)\s+name\s+(?:legally\s+)?to\b",
     r"\b(?:formerly|previously)\s+known\s+as\b",
     r"\bis\s+in\s+fact\b",
     r"\bis\s+actually\s+the\b",
+    r"\bother\s+names\b",
+)
+
+# Verbs that tell a sentence's subject from a capitalised word that only opens
+# it ("Maren spoke", not "Obviously that"); a word ending in -ed or -s counts too.
+COMMON_VERBS: frozenset[str] = frozenset(
+    """is was are were has had have says said can could will would did does do
+    may might must should seems seemed became becomes lives worked works told
+    tells knew knows went goes came comes got gets spoke met left fled ran sat
+    stood took gave made found thought saw began brought kept held lost paid
+    sent spent won wrote drove grew fell felt heard led lay meant read rose
+    sold sang slept taught understood woke wore became remembers""".split()
+)
+
+# Words after which a capitalised word names a place, a thing or a group, not
+# a person being introduced: "in Germany", "the Great Firewall", "first Russian".
+NOT_PERSON_AFTER: frozenset[str] = frozenset(
+    """in at from of on into onto near across without about over under
+    between among through toward towards against via behind beyond outside inside
+    within upon throughout the a an first last next same former fellow other
+    another every each""".split()
+)
+
+# Adjectives of nationality or origin, which are capitalised but name nobody.
+NATIONALITIES: frozenset[str] = frozenset(
+    """afghan african albanian american arab armenian asian australian austrian
+    belarusian belgian brazilian british bulgarian burmese canadian chechen
+    chilean chinese colombian congolese croatian cuban czech danish dutch
+    egyptian english eritrean ethiopian european filipino finnish french
+    georgian german ghanaian greek haitian hungarian indian indonesian iranian
+    iraqi irish israeli italian japanese jordanian kenyan korean kurdish
+    latvian lebanese libyan lithuanian malaysian mexican moldovan moroccan
+    nepali nigerian norwegian pakistani palestinian persian peruvian polish
+    portuguese romanian russian rwandan saudi scottish serbian sikh slovak
+    somali spanish sudanese swedish swiss syrian taiwanese thai tibetan
+    turkish ugandan ukrainian uyghur venezuelan vietnamese welsh yazidi
+    yemeni zimbabwean""".split()
+)
+
+# A wish that a name protect someone: what makes "called himself X" a substitute.
+PROTECTIVE_PURPOSE: str = (
+    r"\b(?:to\s+(?:protect|preserve|shield|safeguard|hide|conceal)|for\s+(?:his|her|their|the\s+family's|the\s+family\u2019s)?\s*(?:own\s+)?(?:safety|protection|security|privacy)"
+    r"|for\s+(?:security|safety|privacy|legal)\s+(?:reasons|purposes)|for\s+fear|out\s+of\s+fear|(?:fears?|feared|afraid)\s+(?:of\s+)?(?:reprisals?|retribution|for))\b"
 )
 
 # Capitalised words that start sentences or name no one.
@@ -208,7 +424,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     grandfather grandmother mother father sister brother son daughter aunt uncle
     monday tuesday wednesday thursday friday saturday sunday january february
     march april may june july august september october november december
-    police court officials""".split()
+    police court officials name names three four five six seven eight nine ten
+    eleven twelve twenty thirty forty fifty hundred dozens several""".split()
 )
 
 TITLES: frozenset[str] = frozenset(

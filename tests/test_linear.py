@@ -169,6 +169,9 @@ ANCHORED = {
     "_GAP_AFTER_VERB": "matched over the 24 characters between two words",
     "_GAP_BEFORE_VERB": "matched over the 20 characters between two words",
     "_JOINER": "searched in the 40 characters before a name",
+    "_JOINER_AFTER": "matched just after a name",
+    "_LABEL": "matched just after a name",
+    "_REFERS_BACK": "matched at the end of a sentence",
     "_PLAIN_ROW": "matched whole against one line of INDEX.md",
     "_ENTRY": "matched whole against one line of a header",
 }

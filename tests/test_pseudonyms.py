@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, run_checks, write_seed
+from conftest import REPO, run_checks, run_in_process, write_seed
 
 from checks.pseudonyms import detect
 
@@ -34,7 +34,10 @@ def figures(name):
     return json.loads(run.stdout)
 
 
-@pytest.mark.parametrize("name", ["pseudonyms.jsonl", "pseudonyms-heldout.jsonl"])
+SETS = ["pseudonyms.jsonl", "pseudonyms-heldout.jsonl", "pseudonyms-forms.jsonl"]
+
+
+@pytest.mark.parametrize("name", SETS)
 def test_the_detector_meets_its_targets_on_the_labelled_passages(name):
     cases = labelled(name)
     assert len(cases) >= 60
@@ -61,7 +64,7 @@ def test_the_labelled_set_is_large_and_varied():
     assert all(marker in texts for marker in markers)
 
 
-@pytest.mark.parametrize("name", ["pseudonyms.jsonl", "pseudonyms-heldout.jsonl"])
+@pytest.mark.parametrize("name", SETS)
 def test_the_re2_screen_never_hides_a_marker(name):
     """Screening with RE2 first gives what running every pattern gives,
     also with no-break spaces where the passages have spaces."""
@@ -195,3 +198,55 @@ def test_checks_new_names_the_options_that_would_declare_them(corpus, tmp_path):
         cwd=corpus,
     )
     assert ok.code == 0, ok
+
+
+def test_each_way_of_marking_a_name_is_labelled():
+    """The forms set holds each construction outlets use, and hard negatives."""
+    texts = " ".join(c["text"] for c in labelled("pseudonyms-forms.jsonl"))
+    for form in (
+        "who asked the magazine not to print her real name",
+        "going by the alias",
+        "is an alias",
+        "isn't her real name",
+        "Neither Oskar nor Lilja",
+        "pseudonymous",
+        "we'll call",
+        "Let's call him",
+        "whom this newspaper is calling",
+        "in this article",
+        "(names changed)",
+        "All names in this story have been changed",
+        "\u200b",
+        "\u0301",
+    ):
+        assert form in texts, form
+
+
+def _psn(corpus, body, **fields):
+    write_seed(corpus / "seeds", A, body, **fields)
+    code, out, _ = run_in_process(
+        corpus, "--format", "json", "--select", "PSN,ENC", "--no-cache"
+    )
+    return [
+        (d["code"], d["line"], d["column"], d["end_column"])
+        for d in json.loads(out)["diagnostics"]
+    ]
+
+
+def test_a_name_with_a_hidden_character_is_the_same_name(corpus):
+    body = "Da\u200bria (not her real name) sells bread at the corner.\n"
+    found = _psn(corpus, body)
+    # PSN001 spans the name as written (six characters), ENC005 the hidden one
+    assert ("PSN001", 10, 1, 7) in found and ("ENC005", 10, 3, 4) in found
+    assert [c for c, *_ in _psn(corpus, body, pseudonyms="[Daria]")] == ["ENC005"]
+
+
+def test_a_declared_name_matches_the_body_in_either_unicode_form(corpus):
+    decomposed = "Jose\u0301 (name changed) mends nets on the quay.\n"
+    assert [c for c, *_ in _psn(corpus, decomposed)][:1] == ["PSN001"]
+    # declared in NFC, written in NFD: the same name; ENC007 reports the form
+    codes = [c for c, *_ in _psn(corpus, decomposed, pseudonyms="[Jos\u00e9]")]
+    assert codes == ["ENC007"]
+    composed = "Jos\u00e9 (name changed) mends nets on the quay.\n"
+    codes = [c for c, *_ in _psn(corpus, composed, pseudonyms='["Jose\u0301"]')]
+    assert codes == ["ENC007"]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from checks.context import Context
 from checks.diagnostic import Finding, Fix
 from checks.document import Document, HeaderForm
-from checks.pseudonyms import Found, detect, mentions
+from checks.pseudonyms import Found, detect, mentions, normal_name
 from checks.registry import rule
 from checks.rules.header import extend_list_field, not_english, reads_english
 
@@ -24,10 +24,6 @@ def declared(doc: Document) -> list[str]:
     data = doc.data if isinstance(doc.data, dict) else {}
     names = data.get("pseudonyms")
     return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
-
-
-def _normal(name: str) -> str:
-    return " ".join(name.split())
 
 
 def _declare(doc: Document, names: list[str]) -> Fix:
@@ -69,14 +65,14 @@ def undeclared_pseudonym(doc: Document, ctx: Context) -> Iterator[Finding]:
     if not reads_english(doc):
         return
     found, shift = detected(doc)
-    have = {_normal(n) for n in declared(doc)}
-    missing = [n for n in found.names if _normal(n) not in have]
+    have = {normal_name(n) for n in declared(doc)}
+    missing = [n for n in found.names if normal_name(n) not in have]
     if not missing:
         return
     fix = _declare(doc, missing)
     reported = set()
     for p in found.pseudonyms:
-        if _normal(p.name) in have or p.name in reported:
+        if normal_name(p.name) in have or p.name in reported:
             continue
         reported.add(p.name)
         marker = " ".join(doc.text[p.marker[0] + shift : p.marker[1] + shift].split())
