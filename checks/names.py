@@ -95,39 +95,38 @@ def _clean_span(
 
 def name_after(text: str, start: int) -> tuple[int, int] | None:
     """The name written just after `start`."""
-    tokens = [t.span() for t in WORD.finditer(text, start, min(len(text), start + 80))]
-    i = 0
-    while i < len(tokens) and text[tokens[i][0] : tokens[i][1]] in QUOTES + ",:":
-        i += 1
     words: list[tuple[int, int]] = []
-    while i < len(tokens) and len(words) < 4:
-        s, e = tokens[i]
-        word = text[s:e]
-        if words and not text[words[-1][1] : s].isspace():
+    for token in WORD.finditer(text, start, min(len(text), start + 80)):
+        s, e = token.span()
+        word = token.group()
+        if not words:
+            if word in _LEADING:
+                continue  # quotes and punctuation before the name
+        elif not text[words[-1][1] : s].isspace():
             break
-        if (
-            words
-            and _initial(text[words[-1][0] : words[-1][1]])
+        elif (
+            _initial(text[words[-1][0] : words[-1][1]])
             and text[words[-1][1] - 1] == "."
             and len(word) == 1
         ):
-            break  # "F and G. F told": a bare letter after an initial starts anew
+            break  # "K and L. K said": a bare letter after an initial starts anew
         bare = word.rstrip(".,")
         possessive = bare.endswith(("'s", "\u2019s"))
         if possessive:
             bare = bare[:-2]
-        if capitalised(bare) or (words and word.lower() in NAME_PARTICLES):
-            words.append((s, s + len(bare) if not _initial(word) else e))
-            i += 1
-            if possessive:
-                break
-            continue
-        break
+        if not (capitalised(bare) or (words and word.lower() in NAME_PARTICLES)):
+            break
+        words.append((s, s + len(bare) if not _initial(word) else e))
+        if possessive or len(words) == 4:
+            break
     while words and text[words[-1][0] : words[-1][1]].lower() in NAME_PARTICLES:
         words.pop()
     if not words:
         return None
     return _clean_span(text, words[0][0], words[-1][1], words[-1][0])
+
+
+_LEADING = frozenset(QUOTES + ",:")
 
 
 def capitalised(word: str) -> bool:

@@ -23,16 +23,16 @@ from __future__ import annotations
 #              pseudonym,"; an aside with no name before it is a note about
 #              the names that follow ("(names changed)")
 #   clause     a relative clause after the name says so: "Sergio, whose name
-#              has been changed", "Tara, who asked us not to use her real name"
+#              has been changed", "Odile, who asked us not to print her real name"
 #   subject    the marker is said of its sentence's subject: a name or a list
 #              ("Pavel and Inna are not the real names of ..."), or a pronoun
 #              that refers back to the last person named ("It is not her real
 #              name", "She asked to be identified by a pseudonym")
 #   called     the name follows a verb of calling or identifying: "whom we are
-#              calling Elena", "let's call him Kenji", "identified only as Joy"
+#              calling Elena", "let's call him Emeka", "identified only as Joy"
 #   alias      the name follows "goes by the nickname ..."; it is a substitute
 #              only when the text names the person no other way
-#   self       the person named himself so ("called himself Arash") to protect
+#   self       the person named himself so ("called himself Idris") to protect
 #              someone: the sentence must give that purpose
 #   quoted     a quoted name after the person it stands for: 'her daughter
 #              "Janet"', or before a wish not to be identified
@@ -183,7 +183,7 @@ PSEUDONYM_MARKERS: tuple[tuple[str, str], ...] = (
     # Said of the sentence's subject.
     (
         "subject",
-        r"(?:(?:\s+(?:is|are|was|were)|'s|\u2019s)\s+(?:also\s+|obviously\s+|clearly\s+|of\s+course\s+|actually\s+)?"
+        r"(?:(?:\s+(?:is|are|was|were)|'s|\u2019s)\s+(?:(?:[a-z]+ly|also|of\s+course|most\s+likely|probably)\s+){0,2}"
         + _NOT
         + r"|(?:isn|aren|wasn|weren)(?:'|\u2019)t)\s+(?:even\s+)?"
         + _OWNER
@@ -373,7 +373,7 @@ PSEUDONYM_EXEMPTIONS: tuple[str, ...] = (
 )
 
 # Verbs that tell a sentence's subject from a capitalised word that only opens
-# it ("Maren spoke", not "Obviously that"); a word ending in -ed or -s counts too.
+# it ("Maren spoke", not "Clearly that"); a word ending in -ed or -s counts too.
 COMMON_VERBS: frozenset[str] = frozenset(
     """is was are were has had have says said can could will would did does do
     may might must should seems seemed became becomes lives worked works told
@@ -384,7 +384,7 @@ COMMON_VERBS: frozenset[str] = frozenset(
 )
 
 # Words after which a capitalised word names a place, a thing or a group, not
-# a person being introduced: "in Germany", "the Great Firewall", "first Russian".
+# a person being introduced: "in Norway", "the Old Bridge", "first Danish".
 NOT_PERSON_AFTER: frozenset[str] = frozenset(
     """in at from of on into onto near across without about over under
     between among through toward towards against via behind beyond outside inside
@@ -408,6 +408,14 @@ NATIONALITIES: frozenset[str] = frozenset(
     yemeni zimbabwean""".split()
 )
 
+# Roles whose holders a text names for real: a note that names were changed
+# does not cover "the ministry's spokesman, Arvid Holt" or "Dr Ines Lowe".
+OFFICIAL_ROLES: str = (
+    r"spokes(?:man|woman|person)|officials?|ministers?|president|prosecutors?|lawyers?|attorneys?"
+    r"|judges?|mayor|governor|director|professor|researchers?|analysts?|ambassador|senator"
+    r"|councillor|commissioner|secretary|chief|chairman|chairwoman|chair|ceo|head"
+)
+
 # A wish that a name protect someone: what makes "called himself X" a substitute.
 PROTECTIVE_PURPOSE: str = (
     r"\b(?:to\s+(?:protect|preserve|shield|safeguard|hide|conceal)|for\s+(?:his|her|their|the\s+family's|the\s+family\u2019s)?\s*(?:own\s+)?(?:safety|protection|security|privacy)"
@@ -424,7 +432,8 @@ NOT_NAMES: frozenset[str] = frozenset(
     grandfather grandmother mother father sister brother son daughter aunt uncle
     monday tuesday wednesday thursday friday saturday sunday january february
     march april may june july august september october november december
-    police court officials name names three four five six seven eight nine ten
+    police court officials name names yeah yes okay ok oh hey hello sorry thanks
+    well wow three four five six seven eight nine ten
     eleven twelve twenty thirty forty fifty hundred dozens several""".split()
 )
 

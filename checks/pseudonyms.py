@@ -30,7 +30,6 @@ from functools import lru_cache
 from checks.names import (
     QUOTES,
     WORD,
-    capitalised,
     is_name,
     name_after,
     name_before,
@@ -42,6 +41,7 @@ from checks.phrases import (
     NATIONALITIES,
     NOT_NAMES,
     NOT_PERSON_AFTER,
+    OFFICIAL_ROLES,
     ORGANISATION_WORDS,
     PROTECTIVE_PURPOSE,
     PSEUDONYM_EXEMPTIONS,
@@ -79,7 +79,7 @@ _EXCEPTED = re.compile(
 )
 # What may stand between a subject and the verb a marker starts with.
 _SUBJECT_GAP = frozenset(
-    "also has had have then later previously once still always is was who had".split()
+    "also has had have then later previously once still always is was who , ".split()
 )
 _PRONOUNS = frozenset("he she they it that this these those i".split())
 _PLURAL_PRONOUNS = frozenset("they these those their".split())
@@ -174,8 +174,9 @@ def _compiled() -> tuple:
         (kind, re.compile(pattern, re.IGNORECASE))
         for kind, pattern in PSEUDONYM_MARKERS
     )
-    # The last pattern screened is the asterisk after a name.
-    screen = PatternSet([pattern for _, pattern in markers] + [_STARRED])
+    # After the markers, the screen looks for an asterisk after a name and for
+    # a name said not to be changed ("Hilda's was not").
+    screen = PatternSet([pattern for _, pattern in markers] + [_STARRED, _EXCEPTED])
     exemptions = re.compile("|".join(PSEUDONYM_EXEMPTIONS), re.IGNORECASE)
     protective = re.compile(PROTECTIVE_PURPOSE, re.IGNORECASE)
     return markers, screen, exemptions, protective
@@ -192,7 +193,7 @@ def detect(text: str, raw: bytes | None = None, full: bool = False) -> Found:
     if view.text is not text:
         text, raw = view.text, None
     if full:
-        candidates = range(len(markers) + 1)
+        candidates = range(len(markers) + 2)
     else:
         candidates = screen.matching(
             raw if raw is not None else text.encode("utf-8", "surrogatepass")
@@ -204,7 +205,7 @@ def detect(text: str, raw: bytes | None = None, full: bool = False) -> Found:
     kinds_seen: set[str] = set()
     for index in sorted(candidates):
         if index >= len(markers):
-            continue  # the asterisk screen: handled below
+            continue  # the asterisk and exception screens: handled below
         kind, pattern = markers[index]
         for m in pattern.finditer(text) if full else screen.finditer(index, text):
             kinds_seen.add(kind)
@@ -227,7 +228,8 @@ def detect(text: str, raw: bytes | None = None, full: bool = False) -> Found:
                     )
     if len(markers) in candidates and "footnote" not in kinds_seen:
         _starred_without_note(text, found, seen)
-    _drop_excepted(text, found)
+    if len(markers) + 1 in candidates:
+        _drop_excepted(text, found)
     _drop_nobody_covered(found)
     _titles_off(text, found)
     if view.text is not view.original:
@@ -309,7 +311,7 @@ def _drop_nobody_covered(found: Found) -> None:
 
 
 def _drop_excepted(text: str, found: Found) -> None:
-    """A name the text says was not changed ("Jackie's wasn't") is its own."""
+    """A name the text says was not changed ("Hilda's was not") is its own."""
     if not found.pseudonyms:
         return
     excepted = {
@@ -322,7 +324,7 @@ def _drop_excepted(text: str, found: Found) -> None:
 
 
 def _titles_off(text: str, found: Found) -> None:
-    """ "Mr Kim" is "Kim" when the text also writes "Kim" alone."""
+    """ "Mr Ferro" is "Ferro" when the text also writes "Ferro" alone."""
     bare_too: dict[str, bool] = {}
     for i, p in enumerate(found.pseudonyms):
         first, _, rest = p.name.partition(" ")
@@ -399,6 +401,7 @@ class _Reader:
         # markers ask: the name there, and whether it introduces a person.
         self._names: dict[int, tuple[int, int] | None] = {}
         self._introductions: dict[int, tuple[tuple[int, int, bool], ...]] = {}
+        self._capitals: list[int] | None = None
 
     def resolve(self, kind: str, m: re.Match) -> list[tuple[int, int]] | None:
         names = getattr(self, "_" + kind)(m)
@@ -453,8 +456,8 @@ class _Reader:
         if lead in ("his", "her", "their"):
             return self._antecedent(m.start(), plural=lead == "their")
         at = m.start()
-        tokens = [t for t in WORD.finditer(text, max(0, at - 60), at)]
-        while tokens and tokens[-1].group(0).lower() in _SUBJECT_GAP | {","}:
+        tokens = list(WORD.finditer(text, max(0, at - 60), at))
+        while tokens and tokens[-1].group(0).lower() in _SUBJECT_GAP:
             was_who = tokens[-1].group(0).lower() == "who"
             tokens.pop()
             if was_who:
@@ -497,8 +500,8 @@ class _Reader:
         self, at: int, plural: bool = False
     ) -> list[tuple[int, int]] | None:
         """The person a pronoun at `at` refers back to: the last person named
-        before it in its paragraph or the one before (with the people joined
-        to that one, for "they" and "their")."""
+        in the 600 characters before it (with the people joined to that one,
+        for "they" and "their")."""
         text = self.text
         people = [
             n for n in self.running_names(max(0, at - 600), at) if _person_like(text, n)
@@ -520,7 +523,7 @@ class _Reader:
     def _alias(self, m: re.Match) -> list[tuple[int, int]] | None:
         """An alias is a substitute only for a person the text names no other way."""
         text = self.text
-        tokens = [t for t in WORD.finditer(text, max(0, m.start() - 60), m.start())]
+        tokens = list(WORD.finditer(text, max(0, m.start() - 60), m.start()))
         while tokens and tokens[-1].group(0).lower() in ("who", ",", "also"):
             tokens.pop()
         if tokens:
@@ -575,12 +578,12 @@ class _Reader:
         note = m.group(0)
         if _SOME.search(note):
             return []
-        names = self.introduced(m.end(), m.end() + 2000)
+        names = self.introduced(m.end(), m.end() + 1200)
         if names:
             return names
         if _ALL.search(note) or note.lstrip()[:1] in "([":
             paragraph = self.text.rfind("\n\n", 0, m.start())
-            return self.introduced(max(0, paragraph, m.start() - 1500), m.start())
+            return self.introduced(max(0, paragraph, m.start() - 800), m.start())
         return []
 
     def name_at(self, at: int) -> tuple[int, int] | None:
@@ -588,16 +591,30 @@ class _Reader:
             self._names[at] = name_after(self.text, at)
         return self._names[at]
 
+    def capitals(self, start: int, end: int) -> list[int]:
+        """Where the capitalised words between two offsets start (the text's
+        list of them is made once)."""
+        if self._capitals is None:
+            text = self.text
+            self._capitals = [
+                m.start()
+                for m in _WORD_START.finditer(text)
+                if text[m.start()].isupper()
+            ]
+        starts = self._capitals
+        return starts[
+            bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)
+        ]
+
     def running_names(self, start: int, end: int) -> list[tuple[int, int]]:
         """Every name between two offsets, skipping a sentence's capitalised
-        first word unless a verb or a comma follows it ("Obviously that")."""
+        first word unless a verb or a comma follows it ("Clearly that")."""
         text, spans, cursor = self.text, [], start
-        for token in WORD.finditer(text, start, end):
-            if token.start() < cursor or not capitalised(token.group(0)):
+        for at in self.capitals(start, end):
+            if at < cursor:
                 continue
-            name = self.name_at(token.start())
+            name = self.name_at(at)
             if name is None or name[1] > end:
-                cursor = token.end()
                 continue
             cursor = name[1]
             if _opens_sentence(text, name[0]) and not _followed_as_subject(
@@ -612,38 +629,36 @@ class _Reader:
     ) -> list[tuple[int, int]]:
         """The people introduced between two offsets, each name once, twelve
         at most: the names that stand as a sentence's or a clause's subject
-        ("Raj was", "Fifteen-year-old Sara had", "Dev \u2013 'we waited'",
-        "Mr Oleksandr, 25, is"), with the names listed with them, or in
-        apposition after a person ("his wife, Leticia."); with `by_possession`,
-        also a name whose sentence is only about something of theirs ("Peter's
-        score")."""
+        ("Kasimir was", "Twenty-year-old Sven had", "Ines \u2013 'we left'",
+        "Mr Ferro, 40, is"), with the names listed with them, or in
+        apposition after a person ("his aunt, Zora."); with `by_possession`,
+        also a name whose sentence is only about something of theirs ("Anouk's
+        rent")."""
         names: dict[str, tuple[int, int]] = {}
-        for token in WORD.finditer(self.text, start, min(end, len(self.text))):
-            for s, e, possession in self._introduction(token):
+        for at in self.capitals(start, end):
+            for s, e, possession in self._introduction(at):
                 if e <= end and (by_possession or not possession):
                     names.setdefault(self.text[s:e], (s, e))
             if len(names) >= 12:
                 break
         return list(names.values())
 
-    def _introduction(self, token: re.Match) -> tuple[tuple[int, int, bool], ...]:
-        at = token.start()
+    def _introduction(self, at: int) -> tuple[tuple[int, int, bool], ...]:
         if at in self._introductions:
             return self._introductions[at]
-        text, word, found = self.text, token.group(0), ()
-        if (
-            capitalised(word)
-            and not word.lower().endswith("year-old")
-            and (_at_opening(text, at) or _LABEL.search(text, at, at + 60))
+        text, found = self.text, ()
+        if not _AGED.match(text, at) and (
+            _at_opening(text, at) or _LABEL.search(text, at, at + 60)
         ):
             name = self.name_at(at)
             labelled = name is not None and _LABEL.match(
                 text, name[1]
-            )  # "Dev \u2013 \u201cwe ..."
+            )  # "Ines \u2013 \u201cwe ..."
             if (
                 name is None
                 or not (labelled or _at_opening(text, at))
                 or not _person_like(text, name)
+                or _official(text, name)
             ):
                 pass
             elif (
@@ -663,7 +678,7 @@ class _Reader:
 
 
 def _possessor(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """ "Laxmi's Courageous Escape" names Laxmi: a name does not hold a
+    """ "Nadia's Long Winter" names Nadia: a name does not hold a
     possessive followed by more words."""
     start, end = span
     m = re.search(r"(?:'s|\u2019s)\s", text[start:end])
@@ -673,7 +688,7 @@ def _possessor(text: str, span: tuple[int, int]) -> tuple[int, int]:
 def _person_like(text: str, span: tuple[int, int]) -> bool:
     """Whether a name, where it stands, can be a person being spoken of: not
     an organisation, an outlet, an acronym or a nationality, and not after a
-    preposition or article ("in Germany", "the Great Firewall")."""
+    preposition or article ("in Norway", "the Old Bridge")."""
     name = text[span[0] : span[1]]
     words = name.split()
     if not words or not is_name(name):
@@ -701,15 +716,19 @@ def _opens_sentence(text: str, at: int) -> bool:
     return at == 0 or not stripped or stripped[-1] in ".!?\n"
 
 
+# What follows a subject's name: an age, an apposition ("Ludo, a trader,"), a
+# relative clause, a dash before a quote, or more names.
 _AGE_OR_LIST = re.compile(
-    r",\s*\d{1,3}\s*,|\s*[\u2013\u2014-]\s*[\"\u201c]|,\s+who\b|(?:\s*,\s*|\s+and\s+)[\"'\u201c\u2018]?[A-Z]"
+    r",\s*\d{1,3}\s*,|,\s+(?:a|an|the|his|her|their)\s+[^,.;\n]{1,40},|\s*[\u2013\u2014-]\s*[\"\u201c]"
+    r"|,\s+who\b|(?:\s*,\s*|\s+and\s+)[\"'\u201c\u2018]?[A-Z]"
 )
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b(\s*\S?)")
 
 
 def _followed_as_subject(text: str, at: int) -> bool:
     """Whether what follows a name makes it a sentence's subject: a verb, an
-    age ("Oleksandr, 25, is"), a list of names, or a dash before a quote."""
+    age ("Ferro, 40, is"), an apposition ("Ludo, a trader,"), a list of names,
+    or a dash before a quote."""
     rest = text[at : at + 40].lstrip("\"'\u201d\u2019")
     if _AGE_OR_LIST.match(rest):
         return True
@@ -719,13 +738,17 @@ def _followed_as_subject(text: str, at: int) -> bool:
     verb, then = word.groups()
     if verb in COMMON_VERBS:
         return True
-    # "Boris lives in", not "Migrant stories Dev": a verb is not followed by a name
+    # "Gustav sweeps the floor", not "Harbour tales Ines": a verb is not followed by a name
     return (
         verb.endswith("ed") or (verb.endswith("s") and not verb.endswith("ss"))
     ) and not then.strip().isupper()
 
 
 _LABEL = re.compile(r"[\"'\u201d\u2019]?\s*[\u2013\u2014-]\s*[\"\u201c]")
+# Where a word may start with a capital: an ASCII capital, or any letter past
+# ASCII (checked with str.isupper).
+_WORD_START = re.compile(r"(?<![\w'\u2019.-])[A-Z\u00c0-\U0010ffff]")
+_AGED = re.compile(r"[^\W\d_]+-year-old", re.IGNORECASE)
 _POSSESSION = re.compile(r"(?:'s|\u2019s)\s+[a-z]")
 
 
@@ -751,8 +774,31 @@ _AGE_BEFORE = re.compile(
 )
 
 
+def _official(text: str, name: tuple[int, int]) -> bool:
+    """Whether the name is an official's, named for real: "the ministry's
+    spokesman, Arvid Holt", "Arvid Holt, a spokesman for", "Dr Ines Lowe"."""
+    first = text[name[0] : name[1]].split(None, 1)[0].lower().rstrip(".")
+    if first in ("dr", "prof", "professor"):
+        return True
+    return bool(
+        _ROLE_BEFORE.search(text, max(0, name[0] - 40), name[0])
+        or _ROLE_AFTER.match(text, name[1])
+    )
+
+
+_ROLE_BEFORE = re.compile(
+    r"\b(?:" + OFFICIAL_ROLES + r"),?\s+(?:of\s+\S+\s+)?$", re.IGNORECASE
+)
+_ROLE_AFTER = re.compile(
+    r",\s+(?:who\s+is\s+)?(?:a|an|the|its|their)\s+(?:[\w'\u2019-]+\s+){0,3}?(?:"
+    + OFFICIAL_ROLES
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
 def _in_apposition(text: str, name: tuple[int, int]) -> bool:
-    """ "his wife, Leticia." : a name after a person's role and a comma,
+    """ "his aunt, Zora." : a name after a person's role and a comma,
     closing its sentence."""
     before = text[max(0, name[0] - 30) : name[0]]
     after = text[name[1] : name[1] + 2]
@@ -763,14 +809,14 @@ def _in_apposition(text: str, name: tuple[int, int]) -> bool:
 
 
 def _before_dash(text: str, at: int) -> int:
-    """Where a name ends before a dash that opens an aside ("Jess - who")."""
+    """Where a name ends before a dash that opens an aside ("Ruben - who")."""
     m = re.search(r"\s*[\u2013\u2014-]\s*$", text[max(0, at - 4) : at])
     return at - len(m.group(0)) if m else at
 
 
 def _names_before(text: str, end: int) -> list[tuple[int, int]]:
     """A name, or a list "A, B and C", ending just before `end`.  A list does
-    not reach back past a preposition ("a bout of Covid, Kate and Matthew")."""
+    not reach back past a preposition ("a winter of Flu, Lumi and Aino")."""
     names = []
     cursor = end
     while True:
@@ -797,8 +843,8 @@ def _joined_by_and(text: str, end: int, start: int) -> bool:
 
 
 def _names_after(text: str, start: int) -> list[tuple[int, int]]:
-    """A name, or a list "F and G", '"Danill" and "Dimitry"', "Daniel and his
-    spouse, Elena", starting just after `start`."""
+    """A name, or a list "K and L", '"Lumi" and "Aino"', "Emeka and his
+    sister, Hedda", starting just after `start`."""
     names = []
     name = name_after(text, start)
     while name is not None and len(names) < 8:

@@ -4,6 +4,7 @@ them, and the unsafe fix that declares what was found."""
 import json
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from conftest import REPO, run_checks, run_in_process, write_seed
@@ -250,3 +251,33 @@ def test_a_declared_name_matches_the_body_in_either_unicode_form(corpus):
     composed = "Jos\u00e9 (name changed) mends nets on the quay.\n"
     codes = [c for c, *_ in _psn(corpus, composed, pseudonyms='["Jose\u0301"]')]
     assert codes == ["ENC007"]
+
+
+@pytest.mark.parametrize(
+    "hidden", ["\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff", "\U000e0041"]
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Daria (not her real name) sells bread at the corner.",
+        "Halima, whose name was changed for her protection, sews uniforms.",
+        "The driver, whom this newspaper is calling Dario, waited by the van.",
+    ],
+)
+def test_a_hidden_character_anywhere_in_a_name_changes_nothing(text, hidden):
+    [plain] = detect(text).pseudonyms
+    for cut in range(plain.start + 1, plain.end):
+        written = text[:cut] + hidden + text[cut:]
+        [found] = detect(written).pseudonyms
+        assert found.name == plain.name
+        # the span covers the name as written, hidden character included
+        assert (found.start, found.end) == (plain.start, plain.end + 1)
+        assert written[found.start : found.end].replace(hidden, "") == plain.name
+
+
+def test_a_decomposed_name_is_found_as_its_composed_form():
+    composed = "Ren\u00e9e (name changed) keeps the harbour log."
+    decomposed = unicodedata.normalize("NFD", composed)
+    [a], [b] = detect(composed).pseudonyms, detect(decomposed).pseudonyms
+    assert a.name == b.name == "Ren\u00e9e"
+    assert decomposed[b.start : b.end] == "Rene\u0301e"
