@@ -69,19 +69,29 @@ _OWNER = (
     + _PRONOUN
     + r"|the|these|those)\s+)?(?:[\w'\u2019-]+(?:'s|\u2019s|s'|s\u2019)\s+)?"
 )
-# "not her real name", "not the couple's real names", "also not real name"
+# "not her real name", "not the family's real names", "also not real name"
 _NOT_OWN_NAME = _NOT + r"\s+(?:even\s+)?" + _OWNER + _OWN + r"\s+(?:first\s+)?names?\b"
 # "name changed", "names have been changed", "her name was altered"
 _NAME_CHANGED = (
     r"\bnames?\s+(?:(?:used|here|in\s+this\s+\w+)\s+)?(?:" + _BEEN + r"\s+)?"
     r"(?:also\s+|all\s+|deliberately\s+|since\s+)?" + _CHANGED + r"\b"
 )
-# The wish or the act of keeping a name back: "asked that his real name not be
-# used", "did not want her real name published", "changed her real name for".
+# The wish or the act of keeping a name back: "asked us not to print her real
+# name", "did not want her real name published", "changed his real name to keep".
 _WITHHOLDING_VERB = (
     r"(?:asked|asks|requested|wished|wanted|preferred|agreed|chose|declined|refused"
     r"|(?:did|does|do)\s+not\s+want|(?:didn|doesn|don)(?:'|\u2019)t\s+want"
     r"|changed(?=\s+(?:his|her|their)\s+real\s+name\b(?!\s+to\s+[\"\u201c'\u2018]?(?-i:[A-Z]))))"
+)
+# What the wish or the act is about: "... her real name", "... a pseudonym".
+_OWN_NAME_KEPT = (
+    r"\s+(?:[\w'\u2019]+\s+){0,6}?(?:"
+    + _PRONOUN
+    + r"\s+"
+    + _OWN
+    + r"\s+names?|an?\s+"
+    + _SUBSTITUTE
+    + r")\b"
 )
 _CALL = r"(?:call|name|refer\s+to|identify)"
 _WE = r"(?:I|we)"
@@ -140,15 +150,7 @@ PSEUDONYM_MARKERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "clause",
-        r"\bwho\s+(?:[\w'\u2019]+\s+){0,3}?"
-        + _WITHHOLDING_VERB
-        + r"\s+(?:[\w'\u2019]+\s+){0,6}?(?:"
-        + _PRONOUN
-        + r"\s+"
-        + _OWN
-        + r"\s+names?|an?\s+"
-        + _SUBSTITUTE
-        + r")\b",
+        r"\bwho\s+(?:[\w'\u2019]+\s+){0,3}?" + _WITHHOLDING_VERB + _OWN_NAME_KEPT,
     ),
     (
         "clause",
@@ -212,18 +214,7 @@ PSEUDONYM_MARKERS: tuple[tuple[str, str], ...] = (
         + _CHANGED
         + r"\b(?!\s+to\s+(?!protect))",
     ),
-    (
-        "subject",
-        r"\b"
-        + _WITHHOLDING_VERB
-        + r"\s+(?:[\w'\u2019]+\s+){0,6}?(?:"
-        + _PRONOUN
-        + r"\s+"
-        + _OWN
-        + r"\s+names?|an?\s+"
-        + _SUBSTITUTE
-        + r")\b",
-    ),
+    ("subject", r"\b" + _WITHHOLDING_VERB + _OWN_NAME_KEPT),
     ("subject", _SPEAKING + r"(?:only\s+)?under\s+an?\s+" + _SUBSTITUTE + r"\b"),
     (
         "names_of",
@@ -331,8 +322,8 @@ PSEUDONYM_MARKERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "blanket",
-        r"\b(?:(?:all|some|many|most|other|the|their|these|those|both)\s+)?(?:of\s+the\s+)?(?:[\w'\u2019-]+(?:'|\u2019)s?\s+)?"
-        r"(?:names|identities)\b(?:\s+(?:of|in|used\s+in)\s+[^.;:\n]{1,60}?)?\s+(?:"
+        r"\b(?:(?:all|some|many|most|other|the|their|these|those|both)\s+)?(?:(?:of\s+)?the\s+)?(?:[\w'\u2019-]+(?:'|\u2019)s?\s+)?"
+        r"(?:names|identities)\b(?:\s+(?:of|in|used\s+in)\s+[^.;:\n]{1,60}?|\s+(?:here|used|below))?\s+(?:"
         + _BEEN
         + r"|have|had|were)\s+(?:also\s+|all\s+|deliberately\s+)?(?:been\s+)?"
         + _CHANGED

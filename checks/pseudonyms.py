@@ -175,7 +175,7 @@ def _compiled() -> tuple:
         for kind, pattern in PSEUDONYM_MARKERS
     )
     # After the markers, the screen looks for an asterisk after a name and for
-    # a name said not to be changed ("Hilda's was not").
+    # a name said not to be changed ("Tilde's was not").
     screen = PatternSet([pattern for _, pattern in markers] + [_STARRED, _EXCEPTED])
     exemptions = re.compile("|".join(PSEUDONYM_EXEMPTIONS), re.IGNORECASE)
     protective = re.compile(PROTECTIVE_PURPOSE, re.IGNORECASE)
@@ -311,7 +311,7 @@ def _drop_nobody_covered(found: Found) -> None:
 
 
 def _drop_excepted(text: str, found: Found) -> None:
-    """A name the text says was not changed ("Hilda's was not") is its own."""
+    """A name the text says was not changed ("Tilde's was not") is its own."""
     if not found.pseudonyms:
         return
     excepted = {
@@ -474,8 +474,8 @@ class _Reader:
         names = _names_before(text, end)
         if names and _person_like(text, names[-1]):
             return names
-        # A verb whose subject stands at the sentence's start: "But she
-        # says ..., and asked to be identified by a pseudonym".
+        # A verb whose subject stands at the sentence's start: "But he
+        # works ..., and wanted a pseudonym used".
         start = _sentence(text, at)[0]
         first = [
             t
@@ -763,7 +763,7 @@ def _at_opening(text: str, at: int) -> bool:
         before = before[: age.start()].rstrip()
     if not before:
         return True
-    if before[-1] in ".!?\n,:\u2013\u2014])" or before.endswith(("\u201d", "\u2019")):
+    if before[-1] in ".!?\n,;:\u2013\u2014])" or before.endswith(("\u201d", "\u2019")):
         return True
     last = before.rsplit(None, 1)[-1].lower()
     return last in ("and", "but", "while", "whereas", "when", "as")
