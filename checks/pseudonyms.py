@@ -297,15 +297,12 @@ def _drop_nobody_covered(found: Found) -> None:
         return
     flagged = sorted({p.marker for p in found.pseudonyms})
     starts = [s for s, _ in flagged]
-    reach = list(
-        itertools.accumulate((e for _, e in flagged), max)
-    )  # furthest end so far
+    # the furthest a flagged marker reaches, among those starting up to each
+    reach = list(itertools.accumulate((e for _, e in flagged), max))
     kept = []
     for s, e in found.unresolved:
-        i = (
-            bisect.bisect_left(starts, e) - 1
-        )  # the last marker starting before this ends
-        if i < 0 or reach[i] <= s:
+        last = bisect.bisect_left(starts, e) - 1  # the last to start before this ends
+        if last < 0 or reach[last] <= s:
             kept.append((s, e))
     found.unresolved = kept
 
