@@ -136,7 +136,8 @@ PSEUDONYM_MARKERS: tuple[tuple[str, str], ...] = (
     ("aside", r"[,\u2013\u2014]\s*(?:his|her|their)\s+names?\s+" + _CHANGED + r"\b"),
     (
         "aside",
-        r",\s+as\s+we\s+(?:will|shall|'ll|\u2019ll)\s+call\s+(?:him|her|them|it)\b",
+        r",\s+as\s+(?:we|I)\s+(?:will\s+|shall\s+|'ll\s+|\u2019ll\s+|are\s+|'re\s+|\u2019re\s+|am\s+)?"
+        r"(?:call|calling|name|naming|refer\s+to|referring\s+to)\s+(?:him|her|them|it)\b",
     ),
     # A relative clause after the name.
     (
@@ -261,7 +262,7 @@ PSEUDONYM_MARKERS: tuple[tuple[str, str], ...] = (
     ),
     (
         "called",
-        r"\b(?:we|I)\s+(?:will\s+be\s+|am\s+|are\s+)?refer(?:ring)?\s+to\s+(?:him|her|them|it|the\s+\w+)\s+as\b",
+        r"\b(?:we|I)\s+(?:will\s+be\s+|am\s+|are\s+)?refer(?:ring)?\s+to\s+(?:him|her|them|it|the\s+\w+)\s+(?:only\s+|here\s+|simply\s+)?as\b",
     ),
     ("called", r"\basked\s+(?:that\s+we|us\s+to)\s+call\s+(?:him|her|them)\b"),
     (
@@ -275,6 +276,11 @@ PSEUDONYM_MARKERS: tuple[tuple[str, str], ...] = (
     ),
     ("called", r"\b(?:used|use|using|gave|given)\s+(?:a\s+)?pseudonyms?\s+for\b"),
     ("called", r"\bwho\s+uses\s+the\s+(?:name|pseudonym)\b"),
+    (
+        "called",
+        r"\b(?:we|I)(?:'re|\u2019re|\s+are|\s+am|'m|\u2019m|\s+have|'ve|\u2019ve|\s+will\s+be)?\s+"
+        r"(?:using|used|use|given|gave)\s+the\s+(?:name|pseudonym)\b",
+    ),
     ("called", _SPEAKING + r"(?:only\s+)?under\s+the\s+(?:name|pseudonym|alias)\b"),
     ("called", r"\bpseudonymous\s+(?:(?-i:[a-z]+)\s+){0,2}"),
     (
@@ -340,7 +346,11 @@ PSEUDONYM_MARKERS: tuple[tuple[str, str], ...] = (
         r"\b(?:I|we)(?:'ve|\u2019ve|\s+have|\s+are|'re|\u2019re)?\s+(?:changed|masking|masked|disguised|concealed|withheld|altered|changing)\s+"
         r"(?:all\s+)?(?:of\s+)?(?:the\s+|their\s+|some\s+)?(?:\w+\s+)?(?:names|identities)\b",
     ),
-    ("blanket", r"\b(?:using|under|with)\s+pseudonyms\b"),
+    ("blanket", r"\b(?:using|under|with|by)\s+pseudonyms\b"),
+    (
+        "blanket",
+        r"\b(?:given|gave|give|assigned|assign)\s+(?:(?:the|these|those|all|our|them|him|her)\s+)?(?:[a-z]+\s+)?(?:false\s+names|pseudonyms|other\s+names|new\s+names)\b",
+    ),
     (
         "blanket",
         r"\ban?\s+"

@@ -719,7 +719,10 @@ _AGE_OR_LIST = re.compile(
     r",\s*\d{1,3}\s*,|,\s+(?:a|an|the|his|her|their)\s+[^,.;\n]{1,40},|\s*[\u2013\u2014-]\s*[\"\u201c]"
     r"|,\s+who\b|(?:\s*,\s*|\s+and\s+)[\"'\u201c\u2018]?[A-Z]"
 )
-_NEXT_WORD = re.compile(r"\s+([a-z]+)\b(\s*\S?)")
+# The word after a name, past one adverb ("Pia now walks").
+_NEXT_WORD = re.compile(
+    r"\s+(?:(?:now|still|also|never|often|always|then|later|only|just|already|[a-z]+ly)\s+)?([a-z]+)\b(\s*\S?)"
+)
 
 
 def _followed_as_subject(text: str, at: int) -> bool:
