@@ -43,9 +43,12 @@ def undeclared_pseudonym(doc: Document, ctx: Context) -> Iterator[Finding]:
     the ways outlets write it: "Marta (not her real name)", "Pavel and Inna are
     not the real names of ...", "Sergio, whose name has been changed", "who
     asked to be identified only as Joy", "whom we are calling Elena", "Lucia*"
-    with a note "*Name has been changed", and more.  Each name so flagged must
-    be listed in the header's `pseudonyms`; the finding's span is the name
-    where the marker flags it.  Only English bodies are read (see PSN004).
+    with a note "*Name has been changed", "All names in this story have been
+    changed" before the people it covers, and more.  Each name so flagged must
+    be listed in the header's `pseudonyms` (compared after NFKC, invisible
+    characters removed); the finding's span is the name where the marker flags
+    it, and the message quotes the marker.  Only English bodies are read (see
+    PSN004).
 
     ## Why it matters
     An invented name that is not declared becomes, downstream, a fact about a
