@@ -49,6 +49,9 @@ from checks.phrases import (
     TITLES,
 )
 
+# The screen's patterns after the markers: an asterisk after a name, a name
+# said not to be changed, and what makes a text worth normalising.
+_STAR, _EXCEPTION, _NORMALISE = (len(PSEUDONYM_MARKERS) + i for i in range(3))
 # Kinds of marker that are reported as naming nobody when no name is found.
 _MARKS_EVEN_ALONE = ("aside", "footnote", "blanket", "names_of")
 _CLAUSE_START = re.compile(r",\s+(?:\d{1,3},\s+)?(?:who|whose)\b")
@@ -87,6 +90,13 @@ _INVISIBLE = re.compile(
     "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\U000e0000-\U000e007f]"
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# What makes a text worth normalising before it is read: an invisible
+# character, a combining mark (a decomposed letter), a ligature or a
+# fullwidth form.  Curly quotes and dashes, in most texts, are not.
+_NEEDS_NORMALISING = re.compile(
+    "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\U000e0000-\U000e007f"
+    "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\ufb00-\ufb4f\uff00-\uffef]"
+)
 
 
 @dataclass(frozen=True)
@@ -121,14 +131,14 @@ class _View:
     """A text as the detector reads it (NFKC, invisible characters removed),
     with the way back to offsets in the text as written."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, normalise: bool):
+        """`normalise` is whether the text holds what _NEEDS_NORMALISING
+        finds (the caller knows it from an RE2 screen of the bytes)."""
         self.original = text
         self.text = text
         self._breaks: list[int] | None = None  # offsets in self.text
         self._shift: list[int] = []  # original minus normalised, from each break on
-        if text.isascii() or (
-            unicodedata.is_normalized("NFKC", text) and not _INVISIBLE.search(text)
-        ):
+        if not normalise:
             return
         pieces, breaks, shift = [], [0], [0]
         done = 0
@@ -150,6 +160,8 @@ class _View:
             breaks.append(length)
             shift.append(run.end() - length)
             done = run.end()
+        if done == 0:
+            return  # nothing the normal form changes
         pieces.append(text[done:])
         self.text = "".join(pieces)
         self._breaks, self._shift = breaks, shift
@@ -167,6 +179,13 @@ class _View:
 
 
 @lru_cache(maxsize=1)
+def _normalising():
+    from checks.patterns import PatternSet
+
+    return PatternSet([_NEEDS_NORMALISING])
+
+
+@lru_cache(maxsize=1)
 def _compiled() -> tuple:
     from checks.patterns import PatternSet
 
@@ -174,9 +193,9 @@ def _compiled() -> tuple:
         (kind, re.compile(pattern, re.IGNORECASE))
         for kind, pattern in PSEUDONYM_MARKERS
     )
-    # After the markers, the screen looks for an asterisk after a name and for
-    # a name said not to be changed ("Tilde's was not").
-    screen = PatternSet([pattern for _, pattern in markers] + [_STARRED, _EXCEPTED])
+    screen = PatternSet(
+        [pattern for _, pattern in markers] + [_STARRED, _EXCEPTED, _NEEDS_NORMALISING]
+    )
     exemptions = re.compile("|".join(PSEUDONYM_EXEMPTIONS), re.IGNORECASE)
     protective = re.compile(PROTECTIVE_PURPOSE, re.IGNORECASE)
     return markers, screen, exemptions, protective
@@ -189,23 +208,25 @@ def detect(text: str, raw: bytes | None = None, full: bool = False) -> Found:
     pattern (the same result, slower: for tests)."""
     found = Found()
     markers, screen, exemptions, protective = _compiled()
-    view = _View(text)
-    if view.text is not text:
-        text, raw = view.text, None
     if full:
-        candidates = range(len(markers) + 2)
+        candidates = range(len(markers) + 3)
+        view = _View(text, bool(_NEEDS_NORMALISING.search(text)))
     else:
-        candidates = screen.matching(
-            raw if raw is not None else text.encode("utf-8", "surrogatepass")
-        )
+        if raw is None:
+            raw = text.encode("utf-8", "surrogatepass")
+        candidates = screen.matching(raw)
+        view = _View(text, _NORMALISE in candidates)
+        if view.text is not text:  # screened again, as it is read
+            candidates = screen.matching(view.text.encode("utf-8", "surrogatepass"))
         if not candidates:
             return found
+    text = view.text
     reader = _Reader(text, protective)
     seen: set[tuple[int, int]] = set()
     kinds_seen: set[str] = set()
     for index in sorted(candidates):
         if index >= len(markers):
-            continue  # the asterisk and exception screens: handled below
+            continue  # the asterisk, exception and normalising screens: below
         kind, pattern = markers[index]
         for m in pattern.finditer(text) if full else screen.finditer(index, text):
             kinds_seen.add(kind)
@@ -226,9 +247,9 @@ def detect(text: str, raw: bytes | None = None, full: bool = False) -> Found:
                     found.pseudonyms.append(
                         Pseudonym(text[start:end], start, end, marker)
                     )
-    if len(markers) in candidates and "footnote" not in kinds_seen:
+    if _STAR in candidates and "footnote" not in kinds_seen:
         _starred_without_note(text, found, seen)
-    if len(markers) + 1 in candidates:
+    if _EXCEPTION in candidates:
         _drop_excepted(text, found)
     _drop_nobody_covered(found)
     _titles_off(text, found)
@@ -272,7 +293,11 @@ def _starred_without_note(text: str, found: Found, seen: set) -> None:
 def mentions(text: str, name: str) -> list[tuple[int, int]]:
     """Every place the name is written in the text, as whole words (any run
     of white space between its words; compared as normalised)."""
-    view = _View(text)
+    view = _View(
+        text,
+        not text.isascii()
+        and bool(_normalising().matching(text.encode("utf-8", "surrogatepass"))),
+    )
     words = [re.escape(w) for w in normal_name(name).split()]
     if not words:
         return []
