@@ -369,7 +369,7 @@ def _written_bare(text: str, name: str) -> bool:
 def _exempt(text: str, m: re.Match, exemptions: re.Pattern) -> bool:
     """Whether the marker's own clause says the name is a persona or one taken
     in life, or the next sentence does of it ("It is a stage name")."""
-    start, end = _clause(text, m.start(), m.end())
+    start, end = _clause_around(text, m.start(), m.end())
     if exemptions.search(text, start, end):
         return True
     # The predicate that follows an aside is said of the same person:
@@ -389,7 +389,7 @@ _REFERS_BACK = re.compile(
 )
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause a marker stands in: from the boundary before it (a sentence's
     end, a comma, semicolon, colon, bracket or dash) to the one after."""
     floor = max(0, start - 300)
