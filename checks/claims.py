@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from checks.names import name_after, name_before
+from checks.attribution import Attribution, attribute
+from checks.names import is_organisation, name_after, name_before
 from checks.phrases import (
     CLAIM_SIGNALS,
     DESCRIBED_SOURCES,
@@ -43,7 +44,7 @@ from checks.phrases import (
     REPORTING,
     WEASEL_PHRASES,
 )
-from checks.text import Prose, Quote, QuoteProblem, read_prose
+from checks.text import Prose, QuoteProblem, read_prose
 
 if TYPE_CHECKING:
     from checks.patterns import PatternSet
@@ -70,7 +71,7 @@ _DEFINITE = re.compile(
     re.IGNORECASE,
 )
 _CLAIM = re.compile(CLAIM_SIGNALS, re.IGNORECASE)
-_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}s?")
+_SENTENCE_MARK = re.compile(r"[.!?]")
 
 
 class Source(NamedTuple):
@@ -86,6 +87,7 @@ class Claims:
     unattributed: list[tuple[int, int]] = field(default_factory=list)
     weasels: list[tuple[int, int]] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
 
     @property
     def quote_problems(self) -> list[QuoteProblem]:
@@ -101,7 +103,7 @@ def _compiled() -> tuple:
     from checks.patterns import PatternSet
 
     reporting = re.compile(REPORTING, re.IGNORECASE)
-    weasels = [re.compile(p, re.IGNORECASE) for p in WEASEL_PHRASES]
+    weasels = [re.compile(p, re.IGNORECASE) for _, p in WEASEL_PHRASES]
     return (
         PatternSet([reporting, _BY]),
         PatternSet(weasels),
@@ -127,14 +129,16 @@ def analyse(text: str, raw: bytes | None = None) -> Claims:
     starts = [s for s, _ in verbs]
     weasel_spans = []
     for index in sorted(weasel_screen.matching(raw)):
+        kind = WEASEL_PHRASES[index][0]
         for m in weasel_screen.finditer(index, text, reach=0):
-            if not prose.in_quote(m.start()):
-                weasel_spans.append(m.span())
+            start = _phrase_start(text, m.start(), m.end())
+            if not prose.in_quote(start):
+                weasel_spans.append((start, m.end(), kind))
     paragraphs = [
-        (start, end, heading(prose, index), _in(starts, start, end))
+        (start, end, prose.is_heading(index), _in(starts, start, end))
         for index, (start, end) in enumerate(prose.paragraphs)
     ]
-    _quotes(claims, paragraphs)
+    _quotes(claims)
     _weasels(claims, weasel_spans, verbs)
     _claims(claims, paragraphs, weasel_spans, claim_screen)
     _sources(claims, verbs, raw)
@@ -169,40 +173,38 @@ def _in(starts: list[int], lo: int, hi: int) -> bool:
     return i < len(starts) and starts[i] < hi
 
 
-def heading(prose: Prose, index: int) -> bool:
-    start, end = prose.paragraphs[index]
-    paragraph = prose.text[start:end]
-    return (
-        "\n" not in paragraph
-        and paragraph[-1:] not in ".!?:\"'\u201d\u2019)"
-        and len(paragraph.split()) <= 15
-    )
-
-
 # A paragraph as the attribution rules read it: start, end, whether it is a
 # heading, whether it has a reporting word outside quotes.
 _Paragraph = tuple[int, int, bool, bool]
 
 
-def _quotes(claims: Claims, paragraphs: list[_Paragraph]) -> None:
+def _quotes(claims: Claims) -> None:
     prose = claims.prose
-    speaking = False  # whether the paragraph before has a speaker to carry over
-    by_paragraph: dict[int, list[Quote]] = {}
-    for q in prose.quotes:
-        by_paragraph.setdefault(q.paragraph, []).append(q)
-    for index, (start, end, is_heading, attributed) in enumerate(paragraphs):
-        if is_heading:
-            continue
-        quotes = by_paragraph.get(index, [])
-        opens_with_quote = bool(quotes) and quotes[0].start == start
-        has_speaker = attributed or (speaking and opens_with_quote)
-        if not has_speaker:
-            for q in quotes:
-                inner = q.inner(prose.text)
-                if len(inner.split()) >= MIN_QUOTE_WORDS or re.search(r"[.!?]", inner):
-                    claims.quotes_without_speaker.append((q.start, q.end))
-        text = prose.text[start:end].rstrip()
-        speaking = (has_speaker and bool(quotes)) or text.endswith(":")
+    claims.attributions = attribute(prose)
+    for a in claims.attributions:
+        if a.speaker is None and is_claim(a.quote.inner(prose.text)):
+            claims.quotes_without_speaker.append((a.quote.start, a.quote.end))
+
+
+def is_claim(inner: str) -> bool:
+    """Whether a quote's words are speech to attribute: four words or more,
+    or a full sentence; not a term ("a 'different group'") nor a title in
+    title case ("the song 'Down by the Old Mill'")."""
+    words = inner.split()
+    if len(words) < MIN_QUOTE_WORDS and not _SENTENCE_MARK.search(inner):
+        return False
+    return not _title_case(words)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Most words capitalised, first and last among them, and no full stop
+    inside: how titles of songs, books and films are written."""
+    if len(words) > 12 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    if any(w.endswith(".") for w in words[:-1]):
+        return False
+    capitals = sum(w[:1].isupper() for w in words)
+    return capitals * 3 >= len(words) * 2
 
 
 def _sentence_of(prose: Prose, offset: int) -> tuple[int, int]:
@@ -249,21 +251,81 @@ def _sentence_initial_common(
 
 
 def _weasels(
-    claims: Claims, spans: list[tuple[int, int]], verbs: list[tuple[int, int]]
+    claims: Claims, spans: list[tuple[int, int, str]], verbs: list[tuple[int, int]]
 ) -> None:
     prose = claims.prose
+    text = prose.text
     spans = sorted(set(spans), key=lambda span: (span[0], -span[1]))
     # A reporting word inside any weasel phrase ("were said to") names nobody.
-    starts = [a for a, _ in spans]
-    reach = list(itertools.accumulate((b for _, b in spans), max))
+    starts = [a for a, _, _ in spans]
+    reach = list(itertools.accumulate((b for _, b, _ in spans), max))
     verbs = [v for v in verbs if not _covered(starts, reach, v[0])]
     reported_to = -1  # the end of the weasel phrases kept so far
-    for start, end in spans:
-        lo, hi = _sentence_of(prose, start)
-        if not _specific_source(prose, verbs, lo, hi, (start, end)):
-            if start >= reported_to:  # not inside one already kept
-                claims.weasels.append((start, end))
-                reported_to = max(reported_to, end)
+    for start, end, kind in spans:
+        if start < reported_to:
+            continue  # inside one already kept
+        if kind == "vague":
+            # The phrase holds its own agent, and it is nobody in particular.
+            if _refers_back(text, start):
+                continue
+        elif kind != "adverb" and _agent_after(text, end):
+            continue
+        else:
+            # Said by someone the sentence names: "..., the ministry said."
+            lo, hi = _sentence_of(prose, start)
+            if _specific_source(prose, verbs, lo, hi, (start, end)):
+                continue
+        claims.weasels.append((start, end))
+        reported_to = max(reported_to, end)
+
+
+_LEADING_WORD = re.compile(
+    r"[^\w]*(?:(?:and|but|while|though|that)\s+)?", re.IGNORECASE
+)
+_BY_AGENT = re.compile(
+    r"\s*,?\s*(?:\w+ly\s+)?(?:to\s+(?:be|have)\s+)?(?:by|from|of)\s+", re.IGNORECASE
+)
+_SPECIFIC_DETERMINER = re.compile(
+    r"(?:the|his|her|its|their|this|that)\s+(?!(?:most|majority|many|public|media|press)\b)\w",
+    re.IGNORECASE,
+)
+_BACK_HERE = re.compile(
+    r"(?:the|these|those|his|her|its|their|our|both)\s", re.IGNORECASE
+)
+_BACK = re.compile(
+    r"\b(?:the|these|those|his|her|its|their|our|both)\s+$", re.IGNORECASE
+)
+
+
+def _phrase_start(text: str, start: int, end: int) -> int:
+    """Where a weasel phrase's words begin: after punctuation or a
+    conjunction its pattern needs before it ("; critics say")."""
+    m = _LEADING_WORD.match(text, start, end)
+    return m.end() if m and m.end() < end else start
+
+
+def _refers_back(text: str, start: int) -> bool:
+    """ "The critics say": a group the text has already named."""
+    return (
+        _BACK.search(text, max(0, start - 12), start) is not None
+        or _BACK_HERE.match(text, start) is not None
+    )
+
+
+def _agent_after(text: str, end: int) -> bool:
+    """Whether the phrase ending at `end` names its agent: "considered by the
+    ministry", "regarded by Ana Ruiz as", "reports from Reuters"; "by
+    many" or "by critics" names nobody."""
+    m = _BY_AGENT.match(text, end, min(len(text), end + 40))
+    if not m:
+        return False
+    at = m.end()
+    name = name_after(text, at)
+    if name and not text[name[0] : name[1]].lower().startswith(
+        ("some", "many", "most", "other")
+    ):
+        return True
+    return _SPECIFIC_DETERMINER.match(text, at) is not None
 
 
 def _covered(starts: list[int], reach: list[int], at: int) -> bool:
@@ -276,13 +338,13 @@ def _covered(starts: list[int], reach: list[int], at: int) -> bool:
 def _claims(
     claims: Claims,
     paragraphs: list[_Paragraph],
-    weasels: list[tuple[int, int]],
+    weasels: list[tuple[int, int, str]],
     screen: PatternSet,
 ) -> None:
     prose = claims.prose
     text = prose.text
     quoted = {q.paragraph for q in prose.quotes}
-    weasel_starts = sorted(w for w, _ in weasels)
+    weasel_starts = sorted(w for w, _, _ in weasels)
     for index, (start, end, is_heading, attributed) in enumerate(paragraphs):
         if index in quoted or attributed or is_heading:
             continue
@@ -305,21 +367,6 @@ def _claim(
         return  # a weasel phrase is reported as such
     if _CLAIM.search(sentence):
         claims.unattributed.append((start, end))
-
-
-@lru_cache(maxsize=4096)  # a corpus names the same outlets again and again
-def is_organisation(name: str) -> bool:
-    """An outlet or organisation's name: an acronym, a known outlet, or two
-    or more capitalised words ending with an organisation word ("Health
-    Ministry", "Lowmere Gazette"); a lone "Police" or "Council" is not one."""
-    words = name.split()
-    if not words:
-        return False
-    if any(" ".join(words[-k:]) in KNOWN_OUTLETS for k in (1, 2, 3)):
-        return True  # "Reuters", "the Associated Press", "Novaya Gazeta"
-    if len(words) == 1:
-        return bool(_ACRONYM.fullmatch(words[0]))
-    return words[-1].lower() in ORGANISATION_WORDS
 
 
 @lru_cache(maxsize=1)

@@ -9,8 +9,15 @@ stop at a sentence's end, so that "Tuesday. Daria" gives "Daria".
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from checks.phrases import NAME_PARTICLES, NOT_NAMES, TITLES
+from checks.phrases import (
+    KNOWN_OUTLETS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    ORGANISATION_WORDS,
+    TITLES,
+)
 
 WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*|\d+|\S")
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
@@ -149,3 +156,21 @@ def is_name(name: str) -> bool:
     if first in NOT_NAMES and first not in TITLES:
         return False
     return all(capitalised(w) or w.lower() in NAME_PARTICLES for w in words)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}s?")
+
+
+@lru_cache(maxsize=4096)  # a corpus names the same outlets again and again
+def is_organisation(name: str) -> bool:
+    """An outlet or organisation's name: an acronym, a known outlet, or two
+    or more capitalised words ending with an organisation word ("Health
+    Ministry", "Lowmere Gazette"); a lone "Police" or "Council" is not one."""
+    words = name.split()
+    if not words:
+        return False
+    if any(" ".join(words[-k:]) in KNOWN_OUTLETS for k in (1, 2, 3)):
+        return True  # "Reuters", "the Associated Press", "Novaya Gazeta"
+    if len(words) == 1:
+        return bool(_ACRONYM.fullmatch(words[0]))
+    return words[-1].lower() in ORGANISATION_WORDS

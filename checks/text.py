@@ -83,6 +83,16 @@ class Prose:
             )
         return found
 
+    def is_heading(self, index: int) -> bool:
+        """A short line with no closing punctuation: a title, not prose."""
+        start, end = self.paragraphs[index]
+        paragraph = self.text[start:end]
+        return (
+            "\n" not in paragraph
+            and paragraph[-1:] not in ".!?:\"'\u201d\u2019)"
+            and len(paragraph.split()) <= 15
+        )
+
     def paragraph_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
 

@@ -1,0 +1,477 @@
+"""Who said each quote: the speaker and the cue a direct quote is tied to.
+
+A quote is attributed when a cue links a speaker to it, in the words next to
+it, as news writing does:
+
+- after it: '"...," Jones said', '"...," said the mayor', '"..." - Jones',
+  '"...," according to Jones', '"...," as Jones put it';
+- before it, in its sentence: 'Jones said: "..."', 'Jones said the plan was
+  "a disaster"', 'Jones: "..."', 'According to Jones, "..."', 'In a letter,
+  Jones wrote that "..."'; a cue with no subject of its own ("..., adding
+  '...'") has its sentence's;
+- from the sentence or paragraph before: a quote that opens its sentence
+  goes on with the speaker of the one before it in the paragraph, or of the
+  sentence before it; a paragraph that opens with a quote goes on with the
+  last speaker of the paragraph before, or with the speaker a paragraph ending
+  in ":" introduces; a quote reopened in a new paragraph keeps its speaker.
+
+A reporting word that is not linked so attributes nothing: "No one has said
+who wrote it" gives the quote after it no speaker.  Speakers are spans as
+written: a name, a pronoun ("he"), or a described one ("a campaign aide").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import NamedTuple
+
+from checks.names import capitalised, is_organisation
+from checks.phrases import (
+    ADDRESSING_CUES,
+    BETWEEN_SPEAKER_AND_CUE,
+    CUE_PAIRS,
+    CUE_WORDS,
+    CUES_BEFORE_SPEAKER,
+    NAME_PARTICLES,
+    NOT_IN_SPEAKER,
+    NOT_NAMES,
+    SPEAKER_DETERMINERS,
+    SPEAKER_PRONOUNS,
+    TITLES,
+)
+from checks.text import Prose, Quote
+
+Span = tuple[int, int]
+
+# Words (with an inner apostrophe, hyphen or dot: "O'Brien", "U.S."), numbers,
+# dashes, and single marks of punctuation.
+_TOKEN = re.compile(r"[^\W_][\w'\u2019.-]*|[\u2015\u2014\u2013]|-{1,2}|[^\w\s]")
+_DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
+_STOPS = frozenset({".", "!", "?", ";"})
+# How far from a quote its cue may stand, in characters.
+_REACH = 160
+
+
+class Attribution(NamedTuple):
+    quote: Quote
+    speaker: Span | None
+    cue: Span | None
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    word: str  # lower case, without a full stop at its end
+    ends_sentence: bool  # a word with the full stop of its sentence ("said.")
+
+
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    found = []
+    for m in _TOKEN.finditer(text, start, end):
+        s, e = m.span()
+        word = m.group()
+        stop = False
+        if len(word) > 1 and word.endswith("."):
+            bare = word[:-1]
+            stop = (
+                bare.lower() not in TITLES
+                and "." not in bare
+                and not (len(bare) == 1 and bare.isupper())
+            )
+            if stop:
+                word, e = bare, e - 1
+        found.append(_Token(s, e, word.lower(), False))
+        if stop:
+            found.append(_Token(e, e + 1, ".", True))
+    return found
+
+
+def _cue_at(tokens: list[_Token], i: int) -> int:
+    """How many tokens the cue starting at `i` takes (0: none there)."""
+    word = tokens[i].word
+    if i + 1 < len(tokens) and tokens[i + 1].word in CUE_PAIRS.get(word, ()):
+        return 2
+    if word in CUE_WORDS:
+        if i > 0 and tokens[i - 1].word in SPEAKER_DETERMINERS:
+            return 0  # "the report", "a statement": a noun
+        return 1
+    return 0
+
+
+def _is_word(token: _Token) -> bool:
+    return token.word[:1].isalnum()
+
+
+def _name_or_described(text: str, tokens: list[_Token], i: int, limit: int = 8) -> int:
+    """How many tokens from `i` a speaker takes, read forwards: a pronoun, a
+    name, or a described one ("the campaign's spokesman"); 0 if none."""
+    if i >= len(tokens) or not _is_word(tokens[i]):
+        return 0
+    first = tokens[i]
+    if first.word in SPEAKER_PRONOUNS:
+        return 1
+    j = i
+    if first.word in SPEAKER_DETERMINERS:
+        j += 1
+    elif first.word in NOT_NAMES or first.word.endswith("ing"):
+        return 0
+    elif not capitalised(text[first.start : first.end]) and not any(
+        capitalised(text[t.start : t.end]) for t in tokens[i + 1 : i + 4] if _is_word(t)
+    ):
+        return 0  # "former governor Jane Ruiz" has a name in it; "then" has none
+    while j < len(tokens) and j - i < limit:
+        t = tokens[j]
+        if not _is_word(t) or t.word in NOT_IN_SPEAKER or _cue_at(tokens, j):
+            break
+        j += 1
+    return j - i if j > i + (first.word in SPEAKER_DETERMINERS) else 0
+
+
+def _speaker_ending(text: str, tokens: list[_Token], end: int) -> Span | None:
+    """The speaker whose last token is `end - 1`, read backwards: a pronoun, a
+    name (capitalised words, with titles and particles), or a described one
+    reaching back to its determiner ("a spokesman for the campaign")."""
+    i = end - 1
+    if i >= 0 and tokens[i].word == ")":  # "Jones (R-Texas) said"
+        k = i
+        while k >= 0 and i - k < 10 and tokens[k].word != "(":
+            k -= 1
+        if k > 0 and tokens[k].word == "(":
+            i = end = k
+            i -= 1
+    # Skip what stands between a speaker and its cue: "Jones on Tuesday said".
+    while i >= 0 and tokens[i].word in BETWEEN_SPEAKER_AND_CUE and i > end - 5:
+        if tokens[i].word in SPEAKER_PRONOUNS:
+            break
+        i -= 1
+    if i < 0 or not _is_word(tokens[i]):
+        if i >= 0 and tokens[i].word == ",":
+            return _before_apposition(text, tokens, i)
+        return None
+    last = tokens[i]
+    if last.word in SPEAKER_PRONOUNS:
+        return last.start, last.end
+    j = i
+    while j >= 0 and i - j < 8:
+        t = tokens[j]
+        if not _is_word(t) or t.word in NOT_IN_SPEAKER:
+            break
+        if _cue_at(tokens, j) and j < i:
+            break
+        if t.word in SPEAKER_DETERMINERS:
+            return t.start, last.end
+        j -= 1
+    first = j + 1
+    # Without a determiner: a name, or a plural that stands alone ("officials").
+    k = i
+    while k >= first and (
+        capitalised(text[tokens[k].start : tokens[k].end])
+        or tokens[k].word in NAME_PARTICLES
+    ):
+        k -= 1
+    if k < i:
+        return tokens[k + 1].start, last.end
+    if last.word.endswith("s") and (first == i or i - first <= 2):
+        return tokens[first].start, last.end
+    return None
+
+
+def _before_apposition(text: str, tokens: list[_Token], comma: int) -> Span | None:
+    """ "Jones, the county's engineer, said": the speaker before the
+    apposition, which reaches back to the comma before it."""
+    j = comma - 1
+    while j >= 0 and comma - j < 12 and tokens[j].word not in {",", "(", ".", ":"}:
+        j -= 1
+    if j < 0 or tokens[j].word != ",":
+        return None
+    speaker = _speaker_ending(text, tokens, j)
+    return (speaker[0], tokens[comma - 1].end) if speaker else None
+
+
+def _after(text: str, quote: Quote, limit: int) -> tuple[Span, Span] | None:
+    """A speaker and cue just after the quote: '," Jones said', '," said
+    Jones', '" - Jones', '," according to Jones'."""
+    tokens = _tokens(text, quote.end, min(limit, quote.end + _REACH))
+    inner = text[quote.start + 1 : quote.end - 1].rstrip()
+    quote_ends_clause = inner[-1:] in {",", "!", "?", "\u2014"}
+    i = 0
+    if (
+        tokens
+        and tokens[0].word == ","
+        or (tokens and tokens[0].word in {"!", "?"} and len(tokens) > 1)
+    ):
+        i = 1
+    if i >= len(tokens) or tokens[i].word in _STOPS or tokens[i].word == ":":
+        return None
+    t = tokens[i]
+    if t.word in _DASHES:
+        n = _name_or_described(text, tokens, i + 1)
+        if n:
+            return (tokens[i + 1].start, tokens[i + n].end), (t.start, t.end)
+        return None
+    if t.word == "as":  # "as Jones put it"
+        n = _name_or_described(text, tokens, i + 1)
+        j = i + 1 + n
+        if n and j < len(tokens) and _cue_at(tokens, j):
+            return (tokens[i + 1].start, tokens[j - 1].end), _cue_span(tokens, j)
+        return None
+    size = _cue_at(tokens, i)
+    if size and not _inverts(tokens, i) and tokens[i].word not in CUE_PAIRS:
+        return None
+    if size:  # "said Jones", "according to Jones"
+        n = _name_or_described(text, tokens, i + size)
+        if n:
+            k = i + size
+            return (tokens[k].start, tokens[k + n - 1].end), _cue_span(tokens, i)
+        return None
+    n = _name_or_described(text, tokens, i)
+    if not n:
+        return None
+    j = i + n
+    speaker = (tokens[i].start, tokens[j - 1].end)
+    if j < len(tokens) and tokens[j].word == ",":  # "Jones, a lawyer, said"
+        k = j + 1
+        while k < len(tokens) and k - j < 12 and tokens[k].word not in {",", "."}:
+            k += 1
+        if k < len(tokens) and tokens[k].word == ",":
+            j = k + 1
+    skipped = 0
+    # "Jones later told", "a reporter can be heard asking": a few words of a
+    # verb group between the speaker and the cue.
+    while j < len(tokens) and skipped < 4 and _is_word(tokens[j]):
+        if _cue_at(tokens, j) or text[tokens[j].start].isupper():
+            break
+        j += 1
+        skipped += 1
+    if j < len(tokens) and _cue_at(tokens, j):
+        return speaker, _cue_span(tokens, j)
+    # '"...," he surmised.': a speaker and one verb closing the sentence
+    # after a quote is a speech tag, whatever the verb.
+    j = i + n
+    if (
+        quote_ends_clause
+        and j + 1 < len(tokens)
+        and tokens[j].word.isalpha()
+        and text[tokens[j].start].islower()
+        and tokens[j].word not in NOT_NAMES
+        and tokens[j + 1].word in _STOPS | {","}
+    ):
+        return speaker, (tokens[j].start, tokens[j].end)
+    return None
+
+
+def _cue_span(tokens: list[_Token], i: int) -> Span:
+    size = _cue_at(tokens, i) or 1
+    return tokens[i].start, tokens[i + size - 1].end
+
+
+def _before(text: str, quote: Quote, start: int) -> tuple[Span | None, Span] | None:
+    """A cue before the quote in its sentence (from `start`), and the speaker
+    it links."""
+    tokens = _tokens(text, max(start, quote.start - _REACH), quote.start)
+    while tokens and tokens[-1].word in {",", "that", "\u2018", "'"}:
+        tokens.pop()
+    return _linked(text, tokens) if tokens else None
+
+
+def _linked(text: str, tokens: list[_Token]) -> tuple[Span | None, Span] | None:
+    """The cue nearest the end of `tokens` that links a speaker (its subject,
+    the name after "according to" or after an inverted "said"), or failing
+    that the nearest cue with none; a colon at the end with a speaker heading
+    it ("Jones:", "Jones, in a letter:") is a cue too."""
+    unlinked = None
+    best = None
+    colon = tokens[-1].word == ":"
+    for i in range(len(tokens) - 1, -1, -1):
+        if tokens[i].word in _STOPS:
+            break
+        size = _cue_at(tokens, i)
+        if not size:
+            continue
+        cue = _cue_span(tokens, i)
+        phrase = " ".join(t.word for t in tokens[i : i + size])
+        if phrase in CUES_BEFORE_SPEAKER:
+            n = _name_or_described(text, tokens, i + size)
+            if n:
+                best = (tokens[i + size].start, tokens[i + size + n - 1].end), cue
+                continue
+            unlinked = unlinked or cue
+            continue
+        speaker = _speaker_ending(text, tokens, i)
+        if speaker is None and _inverts(tokens, i):  # 'Said Jones: "..."'
+            n = _name_or_described(text, tokens, i + size)
+            if n and i + size + n >= len(tokens) - 1:
+                speaker = tokens[i + size].start, tokens[i + size + n - 1].end
+        if speaker is None:
+            speaker = _subject(text, tokens, i)
+        if speaker is not None:
+            best = speaker, cue
+            continue
+        unlinked = unlinked or cue
+    if best:
+        return best
+    if colon and unlinked is None:
+        # A speaker heading the quote: "Jones:", "Here is Jones in 1992:",
+        # "Jones leaned in and boomed:".
+        speaker = _speaker_ending(text, tokens, len(tokens) - 1)
+        if speaker is None and len(tokens) > 2:
+            speaker = _subject(text, tokens, len(tokens) - 1, clause=True)
+        if speaker is not None:
+            return speaker, (tokens[-1].start, tokens[-1].end)
+    return (None, unlinked) if unlinked else None
+
+
+def _inverts(tokens: list[_Token], i: int) -> bool:
+    """Whether the cue at `i` may have its speaker after it ("said Jones"):
+    at its clause's start (a quote just before it ends a clause), and not a
+    verb whose object is whom it addresses ("telling the crowd")."""
+    word = tokens[i].word
+    return (
+        (i == 0 or tokens[i - 1].word in {",", ":", "!", "?"})
+        and not word.endswith("ing")
+        and word not in ADDRESSING_CUES
+    )
+
+
+def _subject(
+    text: str, tokens: list[_Token], cue: int, clause: bool = False
+) -> Span | None:
+    """The subject of the sentence that holds the cue at `cue`, when the
+    cue's own clause has none: after a comma or a conjunction ("Jones spoke
+    for an hour, adding ...", "... but insists"), or for any verb before a
+    colon (`clause`)."""
+    if cue == 0:
+        return None
+    if not clause and tokens[cue - 1].word not in {",", "and", "but", "then"}:
+        return None
+    first = 0
+    for k in range(cue - 1, -1, -1):
+        if tokens[k].word in _STOPS or tokens[k].word == ":":
+            first = k + 1
+            break
+    # The first speaker-like words not governed by a preposition: "In an
+    # interview with the Journal, Jones ...".
+    for k in range(first, cue):
+        if k > first and tokens[k - 1].word in _PREPOSITIONS:
+            continue
+        n = _name_or_described(text, tokens, k)
+        if n and k + n < cue:
+            return tokens[k].start, tokens[k + n - 1].end
+        if n:
+            break
+    return None
+
+
+_PREPOSITIONS = frozenset(
+    "in with of for at by from on to about after before during under over into".split()
+)
+
+
+def attribute(prose: Prose) -> list[Attribution]:
+    """Each quote of the prose with the speaker and cue it is tied to."""
+    text = prose.text
+    found: list[Attribution] = []
+    last: Attribution | None = None  # the last speaker, for quotes that go on
+    spoken = -1  # the last paragraph that is not a heading
+    by_paragraph: dict[int, list[Quote]] = {}
+    for q in prose.quotes:
+        by_paragraph.setdefault(q.paragraph, []).append(q)
+    for index, (start, end) in enumerate(prose.paragraphs):
+        quotes = by_paragraph.get(index)
+        if not quotes:
+            if not prose.is_heading(index):
+                last, spoken = None, index
+            continue
+        carried = last
+        if (
+            carried is None
+            and 0 <= spoken == index - 1
+            and _opens(text, start, quotes[0])
+        ):
+            # The paragraph before has no quote; its last sentence may name
+            # who speaks next ("Jones said the plan had failed." / "Jones wrote:").
+            sentences = prose.sentences_of(spoken)
+            carried = _speaking(prose, *sentences[-1]) if sentences else None
+            if carried is not None and is_organisation(_words(text, carried.speaker)):
+                carried = None  # an outlet cited for a fact is not who speaks next
+        last = None
+        sentences = starts = None
+        for n, q in enumerate(quotes):
+            tied = None
+            if q.continues and carried is not None:
+                tied = (carried.speaker, carried.cue)
+            if tied is None:
+                tied = _after(
+                    text, q, quotes[n + 1].start if n + 1 < len(quotes) else end
+                )
+            if tied is None:
+                if sentences is None:
+                    sentences = prose.sentences_of(index)
+                if starts is None:
+                    starts = [s for s, _ in sentences]
+                k = max(0, bisect.bisect_right(starts, q.start) - 1)
+                sentence_start = starts[k] if starts else start
+                floor = max(sentence_start, quotes[n - 1].end if n else start)
+                tied = _before(text, q, floor)
+                previous = (
+                    found[-1] if found and found[-1].quote.paragraph == index else None
+                )
+                if (
+                    tied is None
+                    and previous is not None
+                    and previous.speaker is not None
+                    and previous.quote.start >= sentence_start
+                ):
+                    # '... called it a "..." made by "...": one sentence, one speaker.
+                    tied = previous.speaker, previous.cue
+                if (tied is None and _opens(text, sentence_start, q)) or (
+                    tied is not None and tied[0] is None
+                ):
+                    # A quote that opens its sentence, or a cue with no
+                    # subject ("Adding, '...'"), goes on with the last speaker:
+                    # of this paragraph, else of the one before.
+                    source = last
+                    if source is None and _opens(text, start, q):
+                        source = carried
+                    if source is None and sentence_start > start:
+                        source = _speaking(prose, *sentences[k - 1]) if k else None
+                    if source is not None:
+                        tied = source.speaker, (tied[1] if tied else source.cue)
+            attribution = Attribution(q, *(tied or (None, None)))
+            found.append(attribution)
+            if attribution.cue is not None:
+                last = attribution
+        spoken = index
+    return found
+
+
+def _words(text: str, span: Span | None) -> str:
+    return " ".join(text[span[0] : span[1]].split()) if span else ""
+
+
+def _opens(text: str, start: int, q: Quote) -> bool:
+    """Whether the quote opens what starts at `start` (a few marks and dashes
+    aside)."""
+    return (
+        q.start == start
+        or q.start - start <= 4
+        and not text[start : q.start].strip(
+            " \t\n\"'\u201c\u2018\u00ab\u201e(\u2014\u2013-"
+        )
+    )
+
+
+def _speaking(prose: Prose, start: int, end: int) -> Attribution | None:
+    """The speaker a cue of the sentence [start, end) links, outside quotes."""
+    text = prose.text
+    start = max(
+        start, end - 2 * _REACH
+    )  # a cue's reach, not the whole of a long sentence
+    tokens = [t for t in _tokens(text, start, end) if not prose.in_quote(t.start)]
+    while tokens and tokens[-1].word in _STOPS:
+        tokens.pop()
+    linked = _linked(text, tokens) if tokens else None
+    if linked is None or linked[0] is None:
+        return None
+    return Attribution(Quote(start, end, -1), *linked)
