@@ -30,6 +30,7 @@ from checks.names import capitalised, is_organisation
 from checks.phrases import (
     ADDRESSING_CUES,
     BETWEEN_SPEAKER_AND_CUE,
+    COMMON_VERBS,
     CUE_PAIRS,
     CUE_WORDS,
     CUES_BEFORE_SPEAKER,
@@ -124,6 +125,8 @@ def _name_or_described(text: str, tokens: list[_Token], i: int, limit: int = 8) 
         t = tokens[j]
         if not _is_word(t) or t.word in NOT_IN_SPEAKER or _cue_at(tokens, j):
             break
+        if j > i + 1 and (t.word in COMMON_VERBS or t.word.endswith("ed")):
+            break  # "The skipper spoke for an hour": the clause's verb
         j += 1
     return j - i if j > i + (first.word in SPEAKER_DETERMINERS) else 0
 

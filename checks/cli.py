@@ -21,6 +21,7 @@ SUBCOMMANDS = (
     "retract",
     "renumber",
     "pseudonyms",
+    "quotes",
     "rules",
     "explain",
     "schema",
@@ -210,6 +211,14 @@ def build_parser() -> argparse.ArgumentParser:
     _common(pseudonyms)
     pseudonyms.set_defaults(handler=_pseudonyms)
 
+    quotes = sub.add_parser(
+        "quotes",
+        help="list each direct quote of each seed with the speaker and cue it is tied to",
+    )
+    quotes.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    _common(quotes)
+    quotes.set_defaults(handler=_quotes)
+
     renumber = sub.add_parser(
         "renumber",
         help="move a seed not yet on the base branch to the next free number",
@@ -259,6 +268,7 @@ _amend = _command("amend")
 _retract = _command("retract")
 _renumber = _command("renumber")
 _pseudonyms = _command("pseudonyms")
+_quotes = _command("quotes")
 
 
 def _configured(args: argparse.Namespace):

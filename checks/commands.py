@@ -509,6 +509,69 @@ def pseudonyms(args: argparse.Namespace) -> int:
     return 0
 
 
+def quotes(args: argparse.Namespace) -> int:
+    """List, per seed, each direct quote with the speaker and the cue it is
+    tied to (or none), as CLM001 reads them."""
+    from checks.corpus import documents
+    from checks.rules.claims import analysed, snippet
+    from checks.rules.header import english
+
+    config = load_config(args.config)
+    listing = []
+    for doc in documents(
+        args.paths or [config.corpus_path], config.corpus_path, config.max_seed_bytes
+    ):
+        if doc.unread is not None:
+            listing.append(
+                {"path": doc.display, "checked": False, "unread": doc.unread}
+            )
+            continue
+        if not english(doc):
+            listing.append({"path": doc.display, "checked": False})
+            continue
+        claims, shift = analysed(doc)
+        entry = {"path": doc.display, "checked": True, "quotes": []}
+        for a in claims.attributions:
+            quote = _spanned(doc, a.quote.start + shift, a.quote.end + shift)
+            quote["speaker"] = a.speaker and _spanned(
+                doc, *(x + shift for x in a.speaker)
+            )
+            quote["cue"] = a.cue and _spanned(doc, *(x + shift for x in a.cue))
+            entry["quotes"].append(quote)
+        listing.append(entry)
+    if args.format == "json":
+        print(json_text(listing, indent=2))
+        return 0
+    for entry in listing:
+        path = printable(entry["path"])
+        if not entry["checked"]:
+            print(f"{path}: not checked ({entry.get('unread') or 'not English'})")
+            continue
+        for q in entry["quotes"]:
+            said = (
+                f"{q['speaker']['text']!r} ({q['cue']['text']!r} at "
+                f"{q['cue']['line']}:{q['cue']['column']})"
+                if q["speaker"]
+                else "NO SPEAKER"
+            )
+            print(f"{path}:{q['line']}:{q['column']}: {snippet(q['text'])} - {said}")
+    return 0
+
+
+def _spanned(doc: Document, start: int, end: int) -> dict:
+    """A span of the file as diagnostics give it: 1-based lines and columns,
+    the end exclusive, and its text."""
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    return {
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
+        "text": doc.text[start:end],
+    }
+
+
 def _place(doc: Document, offset: int) -> dict:
     line, column = doc.position(offset)
     return {"line": line, "column": column}

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, run_checks, write_seed
+from conftest import REPO, run_checks, run_in_process, write_seed
 
 from checks.claims import analyse
 from checks.text import read_prose
@@ -23,6 +23,8 @@ def figures(name, *extra):
             "--json",
             "--labelled",
             DATA / name,
+            "--shared",
+            REPO / "tests" / "no-such-folder",
             *extra,
         ],
         capture_output=True,
@@ -202,3 +204,211 @@ def test_the_figure_shortcut_agrees_with_its_pattern_on_every_short_text():
             text = "".join(chars) + "estimated 40"
             expected = _ADJECTIVAL.search(text, max(0, length - 4), length) is not None
             assert _adjectival(text, length) == expected, repr(text)
+
+
+def test_without_the_shared_corpora_the_real_text_figures_say_they_are_skipped():
+    run = subprocess.run(
+        [
+            sys.executable,
+            REPO / "benchmarks" / "claims.py",
+            "--real-only",
+            "--shared",
+            REPO / "tests" / "no-such-folder",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "weasel attribution on Wikipedia: skipped" in run.stdout
+    assert "quotes in PolNeAR news: skipped" in run.stdout
+
+
+def _tied(text):
+    """Each quote's words with its speaker's and cue's, as written."""
+    claims = analyse(text)
+    return [
+        (
+            a.quote.inner(text),
+            a.speaker and text[a.speaker[0] : a.speaker[1]],
+            a.cue and text[a.cue[0] : a.cue[1]],
+        )
+        for a in claims.attributions
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, cue",
+    [
+        (
+            '"The ferry will not run on Sunday," Odile Marchetti said.',
+            "Odile Marchetti",
+            "said",
+        ),
+        (
+            '"The ferry will not run on Sunday," said the harbour master.',
+            "the harbour master",
+            "said",
+        ),
+        ('"The ferry will not run on Sunday," she told the council.', "she", "told"),
+        (
+            '"Why close it now?" asked a fisherman on the quay.',
+            "a fisherman on the quay",
+            "asked",
+        ),
+        (
+            '"The ferry will not run on Sunday." \u2015 Odile Marchetti',
+            "Odile Marchetti",
+            "\u2015",
+        ),
+        (
+            '"The ferry will not run," according to Odile Marchetti.',
+            "Odile Marchetti",
+            "according to",
+        ),
+        (
+            '"It is a loss for the island," as one skipper put it.',
+            "one skipper",
+            "put it",
+        ),
+        (
+            'Odile Marchetti said: "The ferry will not run on Sunday."',
+            "Odile Marchetti",
+            "said",
+        ),
+        (
+            'Odile Marchetti: "The ferry will not run on Sunday."',
+            "Odile Marchetti",
+            ":",
+        ),
+        (
+            'A neighbour commented: "The ferry will not run again."',
+            "A neighbour",
+            "commented",
+        ),
+        (
+            'Odile Marchetti (Harbour Board) wrote in a statement that "the ferry will not run."',
+            "Odile Marchetti",
+            "wrote",
+        ),
+        (
+            'Odile Marchetti called the closure "a loss for every family here."',
+            "Odile Marchetti",
+            "called",
+        ),
+        (
+            'In a letter to the council, Odile Marchetti, the harbour master, tweeted that "the ferry is done."',
+            "Odile Marchetti, the harbour master",
+            "tweeted",
+        ),
+        (
+            'The skipper spoke for an hour, adding "we have nothing left to sell."',
+            "The skipper",
+            "adding",
+        ),
+        ('"The ferry is done," the skipper sang.', "the skipper", "sang"),
+    ],
+)
+def test_a_quote_is_tied_to_the_speaker_and_cue_that_introduce_it(text, speaker, cue):
+    assert _tied(text)[0][1:] == (speaker, cue)
+
+
+def test_a_speaker_goes_on_to_the_quotes_that_follow_and_to_a_reopened_quote():
+    text = (
+        '"We sail at six," said Odile Marchetti. "The tide will not wait."\n\n'
+        '"And nobody has told us why the ferry is stopping.\n\n'
+        '"Not one letter has come from the board."'
+    )
+    assert [s for _, s, _ in _tied(text)] == ["Odile Marchetti"] * 4
+
+
+def test_a_reporting_word_that_is_not_linked_to_a_quote_attributes_nothing():
+    for text in (
+        '"Leave the island before winter." No one has said who wrote the note.',
+        'Records show the ferry ran every day.\n\n"Leave the island before winter or regret it."',
+    ):
+        claims = analyse(text)
+        assert [text[s:e] for s, e in claims.quotes_without_speaker] == [
+            text[text.index('"') : text.rindex('"') + 1]
+        ], text
+
+
+def test_titles_and_short_terms_in_quotes_are_not_claims():
+    text = 'The band closed with "Down by the Old Mill Stream" and called it "a rest".'
+    assert analyse(text).quotes_without_speaker == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        (
+            "It is believed that the bridge was first built by Anton Weller.",
+            "It is believed",
+        ),
+        (
+            "Some critics have inferred that Marlow borrowed the plot.",
+            "Some critics have inferred",
+        ),
+        (
+            "The chapel is considered by many to be the finest in Brandt County.",
+            "is considered",
+        ),
+        (
+            "Several commentators have drawn parallels with the 1931 flood.",
+            "Several commentators",
+        ),
+        ("The harbour was probably built before the war.", "probably"),
+        ("There are reports that the quay was sold.", "There are reports"),
+        (
+            "The chapel is considered by Edith Moss to be the finest in the county.",
+            None,
+        ),
+        (
+            "The chapel, it is believed, was finished in 1820, the parish council said.",
+            None,
+        ),
+        ("The critics of the plan argue that it costs too much.", None),
+        ("Several of the soldiers said they had not been paid.", None),
+    ],
+)
+def test_a_weasel_cue_is_excused_only_by_its_own_agent(text, flagged):
+    found = [text[s:e] for s, e in analyse(text).weasels]
+    assert found == ([flagged] if flagged else []), found
+
+
+def test_checks_quotes_lists_each_quote_with_its_speaker_and_cue(corpus):
+    body = (
+        "The ferry to Anholm stops next month.\n\n"
+        '"We sail at six," said Odile Marchetti.\n\n'
+        "The last boat leaves at noon.\n\n"
+        '"Leave the island before winter or regret it."\n'
+    )
+    write_seed(corpus / "seeds", A, body)
+    code, out, err = run_in_process(corpus, "quotes", "--format", "json")
+    assert code == 0, err
+    [seed] = json.loads(out)
+    assert seed["path"] == f"seeds/{A}.txt"
+    first, second = seed["quotes"]
+    assert first["text"] == '"We sail at six,"'
+    assert (first["line"], first["column"], first["end_line"], first["end_column"]) == (
+        first["line"],
+        1,
+        first["line"],
+        18,
+    )
+    assert first["speaker"]["text"] == "Odile Marchetti"
+    assert first["speaker"]["line"] == first["line"]
+    assert first["speaker"]["column"] == 24
+    assert first["cue"]["text"] == "said" and first["cue"]["column"] == 19
+    assert second["speaker"] is None and second["cue"] is None
+    lines = (corpus / "seeds" / f"{A}.txt").read_text().splitlines()
+    assert lines[first["line"] - 1].startswith('"We sail at six,"')
+    # The same quote with no speaker is what CLM001 reports, at the same place.
+    run = run_checks("--format", "json", "--select", "CLM001", cwd=corpus)
+    [diagnostic] = run.json["diagnostics"]
+    assert (diagnostic["line"], diagnostic["column"]) == (
+        second["line"],
+        second["column"],
+    )
+    code, out, _ = run_in_process(corpus, "quotes")
+    assert f"seeds/{A}.txt:{second['line']}:1: " in out and "NO SPEAKER" in out
+    assert "'Odile Marchetti' ('said' at" in out

@@ -31,7 +31,7 @@ def _key(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
-def _snippet(text: str, limit: int = 60) -> str:
+def snippet(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -40,7 +40,7 @@ def _each(doc: Document, spans: list, shift: int, what: str) -> Iterator[Finding
     """A finding for each span of the body, quoting its start."""
     for start, end in spans:
         text = doc.text[start + shift : end + shift]
-        yield Finding(start + shift, end + shift, f"{what}: {_snippet(text)}")
+        yield Finding(start + shift, end + shift, f"{what}: {snippet(text)}")
 
 
 @rule("CLM001", "quote-without-speaker", "error")
@@ -49,11 +49,15 @@ def quote_without_speaker(doc: Document, ctx: Context) -> Iterator[Finding]:
 
     ## What it does
     Reports a quote of four words or more (or one with a full stop in it)
-    whose paragraph has no reporting word outside the quotes ("said", "told",
-    "according to", "in a statement", ...), and that does not continue a
-    speaker's quotes from the paragraph before (a paragraph that opens with a
-    quote carries on the last speaker, as news writing does) or follow a
-    paragraph ending with ":".  The span is the quote, marks included.
+    that no cue ties to a speaker: '"...," Ana Ruiz said', '"...," said the
+    mayor', '"..." - Ana Ruiz', 'Ana Ruiz: "..."', 'Ana Ruiz wrote that
+    "..."', 'according to Ana Ruiz', 'as she put it'.  A quote that opens its
+    sentence or paragraph goes on with the last speaker (of its paragraph, the
+    sentence before, or the paragraph before), as news writing does; a
+    reporting word elsewhere ("No one has said who wrote it") attributes
+    nothing.  Titles in title case ("Down by the Old Mill") and short terms are
+    not speech.  `checks quotes` lists every quote with the speaker and cue it
+    is tied to.  The span is the quote, marks included.
 
     ## Why it matters
     Words in quotes are someone's words.  A quote with no speaker cannot be
@@ -98,11 +102,16 @@ def weasel_attribution(doc: Document, ctx: Context) -> Iterator[Finding]:
     """A claim leans on nobody in particular.
 
     ## What it does
-    Reports "reportedly", "allegedly", "it is believed", "experts say",
-    "sources said", "critics argue", "according to reports", "is widely
-    regarded as", "is said to have" and the like, outside quotes, when the
-    sentence names no specific source: no name, no definite described source
-    ("the ministry said"), no pronoun referring back.  The span is the phrase.
+    Reports, outside quotes, a cue of saying or believing whose agent is
+    nobody in particular: a vague one ("some critics argue", "many believe",
+    "according to some", "several commentators"), a missing one ("it is
+    believed", "is widely regarded as", "has been suggested", "there are
+    reports", "studies show"), and "reportedly", "allegedly" or a guess
+    ("probably", "arguably").  Only the cue's own agent excuses it: the "by X"
+    of a passive ("is considered by the county engineer"), or the named source
+    of the sentence's reporting verb ("..., the ministry said"); "the critics"
+    refers back to a group already named.  A name elsewhere in the sentence
+    excuses nothing.  The span is the phrase.
 
     ## Why it matters
     Vague attribution lends a claim authority without anyone to answer for it.
