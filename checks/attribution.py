@@ -50,8 +50,10 @@ Span = tuple[int, int]
 _TOKEN = re.compile(r"[^\W_][\w'\u2019.-]*|[\u2015\u2014\u2013]|-{1,2}|[^\w\s]")
 _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 _STOPS = frozenset({".", "!", "?", ";"})
-# How far from a quote its cue may stand, in characters.
-_REACH = 160
+# How far from a quote its cue may stand, in characters: after it ('," said
+# the former governor of the state, Ana Ruiz') and before it, in its sentence.
+_REACH_AFTER = 90
+_REACH = 140
 
 
 class Attribution(NamedTuple):
@@ -63,29 +65,34 @@ class Attribution(NamedTuple):
 class _Token(NamedTuple):
     start: int
     end: int
-    word: str  # lower case, without a full stop at its end
-    ends_sentence: bool  # a word with the full stop of its sentence ("said.")
+    word: str  # lower case; a sentence's full stop is a token of its own
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Token]:
-    found = []
+    found: list[_Token] = []
+    add = found.append
     for m in _TOKEN.finditer(text, start, end):
-        s, e = m.span()
         word = m.group()
-        stop = False
-        if len(word) > 1 and word.endswith("."):
+        s = m.start()
+        e = s + len(word)
+        if word[-1] == "." and len(word) > 1:
             bare = word[:-1]
-            stop = (
-                bare.lower() not in TITLES
+            lowered = bare.lower()
+            # The full stop of a sentence ("said."), not of "Mr." or "J.".
+            if (
+                lowered not in TITLES
                 and "." not in bare
                 and not (len(bare) == 1 and bare.isupper())
-            )
-            if stop:
-                word, e = bare, e - 1
-        found.append(_Token(s, e, word.lower(), False))
-        if stop:
-            found.append(_Token(e, e + 1, ".", True))
+            ):
+                add(_new(_Token, (s, e - 1, lowered)))
+                add(_new(_Token, (e - 1, e, ".")))
+                continue
+        add(_new(_Token, (s, e, word.lower())))
     return found
+
+
+# Tokens are made by the thousand: without NamedTuple's argument handling.
+_new = tuple.__new__
 
 
 def _cue_at(tokens: list[_Token], i: int) -> int:
@@ -195,7 +202,7 @@ def _before_apposition(text: str, tokens: list[_Token], comma: int) -> Span | No
 def _after(text: str, quote: Quote, limit: int) -> tuple[Span, Span] | None:
     """A speaker and cue just after the quote: '," Jones said', '," said
     Jones', '" - Jones', '," according to Jones'."""
-    tokens = _tokens(text, quote.end, min(limit, quote.end + _REACH))
+    tokens = _tokens(text, quote.end, min(limit, quote.end + _REACH_AFTER))
     inner = text[quote.start + 1 : quote.end - 1].rstrip()
     quote_ends_clause = inner[-1:] in {",", "!", "?", "\u2014"}
     i = 0
@@ -468,9 +475,7 @@ def _opens(text: str, start: int, q: Quote) -> bool:
 def _speaking(prose: Prose, start: int, end: int) -> Attribution | None:
     """The speaker a cue of the sentence [start, end) links, outside quotes."""
     text = prose.text
-    start = max(
-        start, end - 2 * _REACH
-    )  # a cue's reach, not the whole of a long sentence
+    start = max(start, end - _REACH)  # a cue's reach, not the whole of a long sentence
     tokens = [t for t in _tokens(text, start, end) if not prose.in_quote(t.start)]
     while tokens and tokens[-1].word in _STOPS:
         tokens.pop()
