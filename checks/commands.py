@@ -434,19 +434,16 @@ def renumber(args: argparse.Namespace) -> int:
     return 0
 
 
-# checks pseudonyms -------------------------------------------------------------------
+# checks pseudonyms, checks quotes -----------------------------------------------------
 
 
-def pseudonyms(args: argparse.Namespace) -> int:
-    """List, per seed, the names its text flags as not real, where each is
-    flagged and every place it is mentioned, and markers that name nobody."""
+def _english_documents(args: argparse.Namespace, listing: list[dict]):
+    """The seeds named (or the corpus's) that can be read and are in English;
+    each other one goes into `listing` as not checked, and why."""
     from checks.corpus import documents
-    from checks.pseudonyms import mentions
     from checks.rules.header import english
-    from checks.rules.pseudonyms import declared, detected
 
     config = load_config(args.config)
-    listing = []
     for doc in documents(
         args.paths or [config.corpus_path], config.corpus_path, config.max_seed_bytes
     ):
@@ -454,10 +451,20 @@ def pseudonyms(args: argparse.Namespace) -> int:
             listing.append(
                 {"path": doc.display, "checked": False, "unread": doc.unread}
             )
-            continue
-        if not english(doc):
+        elif not english(doc):
             listing.append({"path": doc.display, "checked": False})
-            continue
+        else:
+            yield doc
+
+
+def pseudonyms(args: argparse.Namespace) -> int:
+    """List, per seed, the names its text flags as not real, where each is
+    flagged and every place it is mentioned, and markers that name nobody."""
+    from checks.pseudonyms import mentions
+    from checks.rules.pseudonyms import declared, detected
+
+    listing: list[dict] = []
+    for doc in _english_documents(args, listing):
         found, shift = detected(doc)
         body = doc.text[shift:]
         entry = {
@@ -512,23 +519,10 @@ def pseudonyms(args: argparse.Namespace) -> int:
 def quotes(args: argparse.Namespace) -> int:
     """List, per seed, each direct quote with the speaker and the cue it is
     tied to (or none), as CLM001 reads them."""
-    from checks.corpus import documents
     from checks.rules.claims import analysed, snippet
-    from checks.rules.header import english
 
-    config = load_config(args.config)
-    listing = []
-    for doc in documents(
-        args.paths or [config.corpus_path], config.corpus_path, config.max_seed_bytes
-    ):
-        if doc.unread is not None:
-            listing.append(
-                {"path": doc.display, "checked": False, "unread": doc.unread}
-            )
-            continue
-        if not english(doc):
-            listing.append({"path": doc.display, "checked": False})
-            continue
+    listing: list[dict] = []
+    for doc in _english_documents(args, listing):
         claims, shift = analysed(doc)
         entry = {"path": doc.display, "checked": True, "quotes": []}
         for a in claims.attributions:
