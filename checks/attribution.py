@@ -68,7 +68,9 @@ class _Token(NamedTuple):
     word: str  # lower case; a sentence's full stop is a token of its own
 
 
-def _tokens(text: str, start: int, end: int) -> list[_Token]:
+def _tokens(text: str, start: int, end: int, to_stop: bool = False) -> list[_Token]:
+    """The tokens of [start, end); with `to_stop`, only up to the first mark
+    that ends a sentence."""
     found: list[_Token] = []
     add = found.append
     for m in _TOKEN.finditer(text, start, end):
@@ -86,8 +88,12 @@ def _tokens(text: str, start: int, end: int) -> list[_Token]:
             ):
                 add(_new(_Token, (s, e - 1, lowered)))
                 add(_new(_Token, (e - 1, e, ".")))
+                if to_stop:
+                    break
                 continue
         add(_new(_Token, (s, e, word.lower())))
+        if to_stop and word in _STOPS and len(found) > 1:
+            break
     return found
 
 
@@ -202,7 +208,9 @@ def _before_apposition(text: str, tokens: list[_Token], comma: int) -> Span | No
 def _after(text: str, quote: Quote, limit: int) -> tuple[Span, Span] | None:
     """A speaker and cue just after the quote: '," Jones said', '," said
     Jones', '" - Jones', '," according to Jones'."""
-    tokens = _tokens(text, quote.end, min(limit, quote.end + _REACH_AFTER))
+    tokens = _tokens(
+        text, quote.end, min(limit, quote.end + _REACH_AFTER), to_stop=True
+    )
     inner = text[quote.start + 1 : quote.end - 1].rstrip()
     quote_ends_clause = inner[-1:] in {",", "!", "?", "\u2014"}
     i = 0
@@ -394,17 +402,10 @@ def attribute(prose: Prose) -> list[Attribution]:
                 last, spoken = None, index
             continue
         carried = last
-        if (
-            carried is None
-            and 0 <= spoken == index - 1
-            and _opens(text, start, quotes[0])
-        ):
-            # The paragraph before has no quote; its last sentence may name
-            # who speaks next ("Jones said the plan had failed." / "Jones wrote:").
-            sentences = prose.sentences_of(spoken)
-            carried = _speaking(prose, *sentences[-1]) if sentences else None
-            if carried is not None and is_organisation(_words(text, carried.speaker)):
-                carried = None  # an outlet cited for a fact is not who speaks next
+        # The paragraph just before, when it has no quote: its last sentence
+        # may name who speaks next ("Jones said the plan had failed."); read
+        # only if a quote here needs it.
+        quiet = spoken if last is None and 0 <= spoken == index - 1 else -1
         last = None
         sentences = starts = None
         for n, q in enumerate(quotes):
@@ -443,6 +444,8 @@ def attribute(prose: Prose) -> list[Attribution]:
                     # of this paragraph, else of the one before.
                     source = last
                     if source is None and _opens(text, start, q):
+                        if quiet >= 0:
+                            carried, quiet = _last_speaker(prose, quiet), -1
                         source = carried
                     if source is None and sentence_start > start:
                         source = _speaking(prose, *sentences[k - 1]) if k else None
@@ -454,6 +457,21 @@ def attribute(prose: Prose) -> list[Attribution]:
                 last = attribution
         spoken = index
     return found
+
+
+def _any_quote(prose: Prose, start: int, end: int) -> bool:
+    i = bisect.bisect_left(prose.quote_starts, start)
+    return i < len(prose.quotes) and prose.quotes[i].start < end
+
+
+def _last_speaker(prose: Prose, index: int) -> Attribution | None:
+    """Who the last sentence of paragraph `index` says is speaking; not an
+    outlet cited for a fact, which is not who speaks next."""
+    sentences = prose.sentences_of(index)
+    speaking = _speaking(prose, *sentences[-1]) if sentences else None
+    if speaking is not None and is_organisation(_words(prose.text, speaking.speaker)):
+        return None
+    return speaking
 
 
 def _words(text: str, span: Span | None) -> str:
@@ -476,7 +494,13 @@ def _speaking(prose: Prose, start: int, end: int) -> Attribution | None:
     """The speaker a cue of the sentence [start, end) links, outside quotes."""
     text = prose.text
     start = max(start, end - _REACH)  # a cue's reach, not the whole of a long sentence
-    tokens = [t for t in _tokens(text, start, end) if not prose.in_quote(t.start)]
+    tokens = _tokens(text, start, end)
+    if (
+        prose.in_quote(start)
+        or prose.in_quote(end - 1)
+        or _any_quote(prose, start, end)
+    ):
+        tokens = [t for t in tokens if not prose.in_quote(t.start)]
     while tokens and tokens[-1].word in _STOPS:
         tokens.pop()
     linked = _linked(text, tokens) if tokens else None

@@ -85,13 +85,17 @@ class Prose:
 
     def is_heading(self, index: int) -> bool:
         """A short line with no closing punctuation: a title, not prose."""
-        start, end = self.paragraphs[index]
-        paragraph = self.text[start:end]
-        return (
-            "\n" not in paragraph
-            and paragraph[-1:] not in ".!?:\"'\u201d\u2019)"
-            and len(paragraph.split()) <= 15
-        )
+        return self._headings[index]
+
+    @cached_property
+    def _headings(self) -> list[bool]:
+        text = self.text
+        return [
+            "\n" not in text[start:end]
+            and text[end - 1 : end] not in ".!?:\"'\u201d\u2019)"
+            and len(text[start:end].split()) <= 15
+            for start, end in self.paragraphs
+        ]
 
     def paragraph_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
@@ -114,11 +118,11 @@ class Prose:
         return "".join(chars)
 
     def in_quote(self, offset: int) -> bool:
-        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        i = bisect.bisect_right(self.quote_starts, offset) - 1
         return i >= 0 and offset < self.quotes[i].end
 
     @cached_property
-    def _quote_starts(self) -> list[int]:
+    def quote_starts(self) -> list[int]:
         return [q.start for q in self.quotes]
 
 
