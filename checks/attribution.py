@@ -37,6 +37,7 @@ from checks.phrases import (
     NAME_PARTICLES,
     NOT_IN_SPEAKER,
     NOT_NAMES,
+    NOUN_LIKE_CUES,
     SPEAKER_DETERMINERS,
     SPEAKER_PRONOUNS,
     TITLES,
@@ -47,9 +48,11 @@ Span = tuple[int, int]
 
 # Words (with an inner apostrophe, hyphen or dot: "O'Brien", "U.S."), numbers,
 # dashes, and single marks of punctuation.
-_TOKEN = re.compile(r"[^\W_][\w'\u2019.-]*|[\u2015\u2014\u2013]|-{1,2}|[^\w\s]")
+_TOKEN = re.compile(r"[^\W_][\w'\u2019.&-]*|[\u2015\u2014\u2013]|-{1,2}|[^\w\s]")
 _DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 _STOPS = frozenset({".", "!", "?", ";"})
+# What ends a quote before an inverted cue: '," read the sign', '?" asks Jones'.
+_AFTER_QUOTE = frozenset({",", "!", "?", '"', "\u201d", "\u2019", "'"})
 # How far from a quote its cue may stand, in characters: after it ('," said
 # the former governor of the state, Ana Ruiz') and before it, in its sentence.
 _REACH_AFTER = 90
@@ -66,6 +69,7 @@ class _Token(NamedTuple):
     start: int
     end: int
     word: str  # lower case; a sentence's full stop is a token of its own
+    cased: bool  # written with a capital letter first
 
 
 def _tokens(text: str, start: int, end: int, to_stop: bool = False) -> list[_Token]:
@@ -86,12 +90,12 @@ def _tokens(text: str, start: int, end: int, to_stop: bool = False) -> list[_Tok
                 and "." not in bare
                 and not (len(bare) == 1 and bare.isupper())
             ):
-                add(_new(_Token, (s, e - 1, lowered)))
-                add(_new(_Token, (e - 1, e, ".")))
+                add(_new(_Token, (s, e - 1, lowered, bare[0].isupper())))
+                add(_new(_Token, (e - 1, e, ".", False)))
                 if to_stop:
                     break
                 continue
-        add(_new(_Token, (s, e, word.lower())))
+        add(_new(_Token, (s, e, word.lower(), word[0].isupper())))
         if to_stop and word in _STOPS and len(found) > 1:
             break
     return found
@@ -109,8 +113,23 @@ def _cue_at(tokens: list[_Token], i: int) -> int:
     if word in CUE_WORDS:
         if i > 0 and tokens[i - 1].word in SPEAKER_DETERMINERS:
             return 0  # "the report", "a statement": a noun
+        if tokens[i].cased and i > 0 and _is_word(tokens[i - 1]):
+            return 0  # "the United States", "The Huffington Post": a name
+        if word in NOUN_LIKE_CUES and not (
+            i == 0
+            or tokens[i - 1].word in SPEAKER_PRONOUNS
+            or tokens[i - 1].word in _AFTER_QUOTE
+            or _named(tokens[i - 1])
+        ):
+            return (
+                0  # "in states like Ohio", "calls for": a verb only after its subject
+            )
         return 1
     return 0
+
+
+def _named(token: _Token) -> bool:
+    return token.cased and token.word[:1].isalpha()
 
 
 def _is_word(token: _Token) -> bool:
@@ -134,14 +153,22 @@ def _name_or_described(text: str, tokens: list[_Token], i: int, limit: int = 8) 
         capitalised(text[t.start : t.end]) for t in tokens[i + 1 : i + 4] if _is_word(t)
     ):
         return 0  # "former governor Jane Ruiz" has a name in it; "then" has none
+    described = first.word in SPEAKER_DETERMINERS
     while j < len(tokens) and j - i < limit:
         t = tokens[j]
         if not _is_word(t) or t.word in NOT_IN_SPEAKER or _cue_at(tokens, j):
             break
         if j > i + 1 and (t.word in COMMON_VERBS or t.word.endswith("ed")):
             break  # "The skipper spoke for an hour": the clause's verb
+        if (
+            not described
+            and not t.cased
+            and t.word not in NAME_PARTICLES
+            and not any(x.cased for x in tokens[j + 1 : j + 4])
+        ):
+            break  # a name ends where lower-case words begin ("Devine didn't")
         j += 1
-    return j - i if j > i + (first.word in SPEAKER_DETERMINERS) else 0
+    return j - i if j > i + described else 0
 
 
 def _speaker_ending(text: str, tokens: list[_Token], end: int) -> Span | None:
@@ -206,26 +233,51 @@ def _before_apposition(text: str, tokens: list[_Token], comma: int) -> Span | No
 
 
 def _after(text: str, quote: Quote, limit: int) -> tuple[Span, Span] | None:
-    """A speaker and cue just after the quote: '," Jones said', '," said
-    Jones', '" - Jones', '," according to Jones'."""
-    tokens = _tokens(
-        text, quote.end, min(limit, quote.end + _REACH_AFTER), to_stop=True
-    )
+    """A speaker and cue after the quote, in its sentence: '," Jones said',
+    '," said Jones', '" - Jones', '," according to Jones', '" [Reuters]', or
+    such a tag after a clause that completes the quote ('"..." if it fails,
+    said Jones')."""
+    end = min(limit, quote.end + _REACH_AFTER)
+    # A bracketed source ends with its own full stop: "[Reuters.]"
+    bracket = text[quote.end : quote.end + 2].lstrip()[:1] == "["
+    tokens = _tokens(text, quote.end, end, to_stop=not bracket)
     inner = text[quote.start + 1 : quote.end - 1].rstrip()
-    quote_ends_clause = inner[-1:] in {",", "!", "?", "\u2014"}
     i = 0
-    if (
-        tokens
-        and tokens[0].word == ","
-        or (tokens and tokens[0].word in {"!", "?"} and len(tokens) > 1)
+    if tokens and (
+        tokens[0].word == "," or (tokens[0].word in {"!", "?"} and len(tokens) > 1)
     ):
         i = 1
     if i >= len(tokens) or tokens[i].word in _STOPS or tokens[i].word == ":":
         return None
     t = tokens[i]
+    if inner[-1:] == "." and t.word not in _DASHES and t.word != "[" and t.cased:
+        return None  # '"... was sold." Nobody ...': a new sentence begins
+    tag = _tag(text, tokens, i, inner[-1:] in {",", "!", "?", "\u2014"})
+    if tag is None and inner[-1:] != ".":
+        for k in range(i + 2, len(tokens)):
+            if tokens[k - 1].word == ",":
+                tag = _tag(text, tokens, k, True)
+                if tag is not None:
+                    break
+    return tag
+
+
+def _tag(
+    text: str, tokens: list[_Token], i: int, ends_clause: bool
+) -> tuple[Span, Span] | None:
+    """A speech tag starting at token `i`: its speaker and cue."""
+    t = tokens[i]
     if t.word in _DASHES:
         n = _name_or_described(text, tokens, i + 1)
         if n:
+            return (tokens[i + 1].start, tokens[i + n].end), (t.start, t.end)
+        return None
+    if t.word == "[":  # '"..." [Reuters.]': a digest names its source so
+        n = _name_or_described(text, tokens, i + 1)
+        closing = i + 1 + n
+        while closing < len(tokens) and tokens[closing].word == ".":
+            closing += 1
+        if n and closing < len(tokens) and tokens[closing].word == "]":
             return (tokens[i + 1].start, tokens[i + n].end), (t.start, t.end)
         return None
     if t.word == "as":  # "as Jones put it"
@@ -248,17 +300,25 @@ def _after(text: str, quote: Quote, limit: int) -> tuple[Span, Span] | None:
         return None
     j = i + n
     speaker = (tokens[i].start, tokens[j - 1].end)
+    if j < len(tokens) and tokens[j].word == "(":  # "Jones (R-Texas) said"
+        k = j + 1
+        while k < len(tokens) and k - j < 10 and tokens[k].word != ")":
+            k += 1
+        if k < len(tokens) and tokens[k].word == ")":
+            j = k + 1
     if j < len(tokens) and tokens[j].word == ",":  # "Jones, a lawyer, said"
         k = j + 1
         while k < len(tokens) and k - j < 12 and tokens[k].word not in {",", "."}:
+            if _cue_at(tokens, k):
+                break  # "a friend, Ana Ruiz told CNN": no second comma
             k += 1
-        if k < len(tokens) and tokens[k].word == ",":
-            j = k + 1
+        if k < len(tokens) and (tokens[k].word == "," or _cue_at(tokens, k)):
+            j = k + (tokens[k].word == ",")
     skipped = 0
     # "Jones later told", "a reporter can be heard asking": a few words of a
     # verb group between the speaker and the cue.
     while j < len(tokens) and skipped < 4 and _is_word(tokens[j]):
-        if _cue_at(tokens, j) or text[tokens[j].start].isupper():
+        if _cue_at(tokens, j) or tokens[j].cased:
             break
         j += 1
         skipped += 1
@@ -268,10 +328,10 @@ def _after(text: str, quote: Quote, limit: int) -> tuple[Span, Span] | None:
     # after a quote is a speech tag, whatever the verb.
     j = i + n
     if (
-        quote_ends_clause
+        ends_clause
         and j + 1 < len(tokens)
         and tokens[j].word.isalpha()
-        and text[tokens[j].start].islower()
+        and not tokens[j].cased
         and tokens[j].word not in NOT_NAMES
         and tokens[j + 1].word in _STOPS | {","}
     ):
@@ -288,16 +348,77 @@ def _before(text: str, quote: Quote, start: int) -> tuple[Span | None, Span] | N
     """A cue before the quote in its sentence (from `start`), and the speaker
     it links."""
     tokens = _tokens(text, max(start, quote.start - _REACH), quote.start)
+    introduced = bool(tokens) and tokens[-1].word in {",", ":"}
     while tokens and tokens[-1].word in {",", "that", "\u2018", "'"}:
         tokens.pop()
-    return _linked(text, tokens) if tokens else None
+    if not tokens:
+        return None
+    linked = _linked(text, tokens, nearest=introduced)
+    if linked is None or linked[0] is None:
+        # No verb of saying: the quote is the object of the clause's own verb
+        # ("Cruz blamed the law on '...'", "The ad targets a '...'").
+        return _clause_subject(text, tokens) or linked
+    return linked
 
 
-def _linked(text: str, tokens: list[_Token]) -> tuple[Span | None, Span] | None:
-    """The cue nearest the end of `tokens` that links a speaker (its subject,
-    the name after "according to" or after an inverted "said"), or failing
-    that the nearest cue with none; a colon at the end with a speaker heading
-    it ("Jones:", "Jones, in a letter:") is a cue too."""
+def _clause_subject(text: str, tokens: list[_Token]) -> tuple[Span, Span] | None:
+    """The subject and verb of the clause the tokens open: a speaker-like
+    phrase, not after a preposition, and a finite verb just after it."""
+    first = 0
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].word in _STOPS or tokens[k].word in {":", ";"}:
+            first = k + 1
+            break
+    for k in range(first, len(tokens)):
+        if k > first and tokens[k - 1].word in _PREPOSITIONS:
+            continue
+        n = _name_or_described(text, tokens, k)
+        if not n:
+            continue
+        j = k + n
+        skipped = 0
+        while (
+            j < len(tokens)
+            and tokens[j].word in BETWEEN_SPEAKER_AND_CUE
+            and skipped < 2
+        ):
+            j += 1
+            skipped += 1
+        if j < len(tokens) - 1 and _finite(tokens[j]):
+            return (tokens[k].start, tokens[k + n - 1].end), (
+                tokens[j].start,
+                tokens[j].end,
+            )
+        return None
+    return None
+
+
+def _finite(token: _Token) -> bool:
+    """A word that reads as a clause's verb: a common one, or one in -ed or
+    -s that is not a word of another kind."""
+    word = token.word
+    return (
+        not token.cased
+        and word.isalpha()
+        and word not in NOT_NAMES
+        and word not in NOT_IN_SPEAKER
+        and (
+            word in COMMON_VERBS
+            or word.endswith(("ed", "es", "ts", "ds", "ks", "ns", "rs", "ls"))
+        )
+    )
+
+
+def _linked(
+    text: str, tokens: list[_Token], nearest: bool = True
+) -> tuple[Span | None, Span] | None:
+    """A cue in `tokens` that links a speaker (its subject, the name after
+    "according to" or after an inverted "said"), or failing that the nearest
+    cue with none; a colon at the end with a speaker heading it ("Jones:") is
+    a cue too.  The cue nearest the end is taken when a comma or colon
+    introduces the quote ('Jones said: "..."'); else the first of the
+    sentence, whose words the later ones report ('Jones said Ruiz would
+    "..."')."""
     unlinked = None
     best = None
     colon = tokens[-1].word == ":"
@@ -308,36 +429,37 @@ def _linked(text: str, tokens: list[_Token]) -> tuple[Span | None, Span] | None:
         if not size:
             continue
         cue = _cue_span(tokens, i)
-        phrase = " ".join(t.word for t in tokens[i : i + size])
-        if phrase in CUES_BEFORE_SPEAKER:
-            n = _name_or_described(text, tokens, i + size)
-            if n:
-                best = (tokens[i + size].start, tokens[i + size + n - 1].end), cue
-                continue
+        speaker = _cue_speaker(text, tokens, i, size)
+        if speaker is None:
             unlinked = unlinked or cue
             continue
-        speaker = _speaker_ending(text, tokens, i)
-        if speaker is None and _inverts(tokens, i):  # 'Said Jones: "..."'
-            n = _name_or_described(text, tokens, i + size)
-            if n and i + size + n >= len(tokens) - 1:
-                speaker = tokens[i + size].start, tokens[i + size + n - 1].end
-        if speaker is None:
-            speaker = _subject(text, tokens, i)
-        if speaker is not None:
-            best = speaker, cue
-            continue
-        unlinked = unlinked or cue
+        best = speaker, cue
+        if nearest:
+            break
     if best:
         return best
     if colon and unlinked is None:
         # A speaker heading the quote: "Jones:", "Here is Jones in 1992:",
-        # "Jones leaned in and boomed:".
+        # "Jones leaned in and boomed:", "Jones released this statement:".
         speaker = _speaker_ending(text, tokens, len(tokens) - 1)
-        if speaker is None and len(tokens) > 2:
-            speaker = _subject(text, tokens, len(tokens) - 1, clause=True)
+        if speaker is None or speaker[0] > tokens[0].start:
+            speaker = _subject(text, tokens, len(tokens) - 1, clause=True) or speaker
         if speaker is not None:
             return speaker, (tokens[-1].start, tokens[-1].end)
     return (None, unlinked) if unlinked else None
+
+
+def _cue_speaker(text: str, tokens: list[_Token], i: int, size: int) -> Span | None:
+    """The speaker the cue at `i` (of `size` tokens) links, if any."""
+    if " ".join(t.word for t in tokens[i : i + size]) in CUES_BEFORE_SPEAKER:
+        n = _name_or_described(text, tokens, i + size)
+        return (tokens[i + size].start, tokens[i + size + n - 1].end) if n else None
+    speaker = _speaker_ending(text, tokens, i)
+    if speaker is None and _inverts(tokens, i):  # 'Said Jones: "..."'
+        n = _name_or_described(text, tokens, i + size)
+        if n and i + size + n >= len(tokens) - 1:
+            speaker = tokens[i + size].start, tokens[i + size + n - 1].end
+    return speaker if speaker is not None else _subject(text, tokens, i)
 
 
 def _inverts(tokens: list[_Token], i: int) -> bool:
@@ -503,7 +625,7 @@ def _speaking(prose: Prose, start: int, end: int) -> Attribution | None:
         tokens = [t for t in tokens if not prose.in_quote(t.start)]
     while tokens and tokens[-1].word in _STOPS:
         tokens.pop()
-    linked = _linked(text, tokens) if tokens else None
+    linked = _linked(text, tokens, nearest=tokens[-1].word == ":") if tokens else None
     if linked is None or linked[0] is None:
         return None
     return Attribution(Quote(start, end, -1), *linked)

@@ -906,7 +906,7 @@ def _forms(entry: str) -> set[str]:
 _CUE_VERBS = """say:said tell:told write:wrote:written add continue call tweet post
     ask state report respond reply answer note describe declare argue explain
     promise insist pledge read:read remark chant charge urge think:thought accuse
-    recall remember assure conclude bemoan vow joke announce suggest criticize criticise
+    recall remember assure conclude contend bemoan vow joke announce suggest criticize criticise
     mock quote admit+ assert concede proclaim shout yell scream cry exclaim
     sing:sang:sung comment attack blast slam+ rip+ praise dub+ label brand term
     warn claim allege deny confirm acknowledge stress emphasize emphasise observe
@@ -944,6 +944,17 @@ CUE_PAIRS: dict[str, frozenset[str]] = {
 # Cues whose speaker follows them ("according to Jones") rather than comes
 # before ("Jones said").
 CUES_BEFORE_SPEAKER: frozenset[str] = frozenset({"according to"})
+
+# Forms of cue verbs that are more often nouns ("in states like Ohio", "the
+# calls for reform"): a cue only just after a pronoun or a name.
+NOUN_LIKE_CUES: frozenset[str] = frozenset(
+    """state states report reports note notes post posts text texts question
+    questions answer answers call calls claim claims comment comments quote
+    quotes demand demands offer offers counter counters message messages email
+    emails read reads term terms label labels brand brands echo echoes charge
+    charges praise protest protests plead laugh laughs sigh sighs attack attacks
+    blast blasts slam slams rip rips mock warn warns tout hail question""".split()
+)
 
 # Cues whose object is whom the speaker addresses, not the speaker: "telling
 # the crowd", "urged voters".

@@ -306,6 +306,31 @@ def _tied(text):
             "adding",
         ),
         ('"The ferry is done," the skipper sang.', "the skipper", "sang"),
+        (
+            '"The ferry is done," Odile Marchetti (Harbour Board) recalls.',
+            "Odile Marchetti",
+            "recalls",
+        ),
+        (
+            '"The ferry is done," a skipper, Piet Laan told the radio.',
+            "a skipper",
+            "told",
+        ),
+        (
+            '"The ferry is done and the quay is for sale." [Anholm Courier.]',
+            "Anholm Courier",
+            "[",
+        ),
+        (
+            '"It is done" unless the board pays, said the harbour master.',
+            "the harbour master",
+            "said",
+        ),
+        (
+            'The harbour board blamed the closure on "a decade of neglect by the county."',
+            "The harbour board",
+            "blamed",
+        ),
     ],
 )
 def test_a_quote_is_tied_to_the_speaker_and_cue_that_introduce_it(text, speaker, cue):
@@ -330,6 +355,11 @@ def test_a_reporting_word_that_is_not_linked_to_a_quote_attributes_nothing():
         assert [text[s:e] for s, e in claims.quotes_without_speaker] == [
             text[text.index('"') : text.rindex('"') + 1]
         ], text
+
+
+def test_a_capitalised_reporting_word_inside_a_name_is_no_cue():
+    text = 'The United States has "a duty to the island and its ferry."'
+    assert [t for t in _tied(text)][0][1:] != ("The United", "States")
 
 
 def test_titles_and_short_terms_in_quotes_are_not_claims():
