@@ -555,9 +555,14 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
     (
         "hedge",
         r"\b(?:probably|possibly|perhaps|arguably|apparently|seemingly|presumably"
-        r"|conceivably|most\s+likely|(?:is|are|was|were)\s+(?:very\s+|quite\s+)?likely\s+(?:to|that)"
+        r"|conceivably|most\s+likely|(?:is|are|was|were)\s+(?:very\s+|quite\s+|most\s+)?likely\b"
         r"|(?:it\s+)?(?:seems?|seemed|appears?|appeared)\s+(?:to|that|as\s+if))\b",
     ),
+    # "may have been built", "might well be": a guess at what happened
+    ("hedge", r"\b(?:may|might)\s+(?:well\s+|also\s+|even\s+|once\s+)?(?:have\s+)?(?:be|been|have)\b"),
+    # those whose trade is opinion, as a clause's subject whatever their verb:
+    # "Scholars have tended to ...", "Early critics dismissed ..."
+    ("vague", r"(?:^|[.;:]\s+|,\s+(?:and|but)\s+)(?:[A-Z][\w-]*\s+)?" + _OPINERS + r"\s+(?:have\s+|had\s+|often\s+|also\s+|generally\s+)?[a-z]+(?:ed|s)\b"),
     # "some critics have argued", "many in the community believe", "others say"
     (
         "vague",
@@ -666,7 +671,7 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
         "passive",
         r"\b(?:has|have|had)\s+(?:also\s+|long\s+|often\s+)?been\s+(?:"
         + _HEDGE
-        + r"\s+)?(?:suggested|argued|speculated|conjectured|claimed|alleged|noted|said|reported|proposed|hypothesi[sz]ed|theori[sz]ed|contended|posited|questioned|disputed)\b",
+        + r"\s+)?(?:suggested|argued|speculated|conjectured|claimed|alleged|noted|said|reported|proposed|hypothesi[sz]ed|theori[sz]ed|contended|posited|questioned|disputed|called|described\s+as|hailed\s+as|praised\s+as)\b",
     ),
     (
         "passive",

@@ -388,6 +388,9 @@ def test_titles_and_short_terms_in_quotes_are_not_claims():
         ),
         ("The harbour was probably built before the war.", "probably"),
         ("There are reports that the quay was sold.", "There are reports"),
+        ("The quay may have been sold before the war.", "may have been"),
+        ("Scholars have tended to date the chapel too early.", "Scholars have tended"),
+        ("The chapel has been called the finest in the county.", "has been called"),
         (
             "The chapel is considered by Edith Moss to be the finest in the county.",
             None,
