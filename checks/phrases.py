@@ -559,10 +559,18 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
         r"|(?:it\s+)?(?:seems?|seemed|appears?|appeared)\s+(?:to|that|as\s+if))\b",
     ),
     # "may have been built", "might well be": a guess at what happened
-    ("hedge", r"\b(?:may|might)\s+(?:well\s+|also\s+|even\s+|once\s+)?(?:have\s+)?(?:be|been|have)\b"),
+    (
+        "hedge",
+        r"\b(?:may|might)\s+(?:well\s+|also\s+|even\s+|once\s+)?(?:have\s+)?(?:be|been|have)\b",
+    ),
     # those whose trade is opinion, as a clause's subject whatever their verb:
     # "Scholars have tended to ...", "Early critics dismissed ..."
-    ("vague", r"(?:^|[.;:]\s+|,\s+(?:and|but)\s+)(?:[A-Z][\w-]*\s+)?" + _OPINERS + r"\s+(?:have\s+|had\s+|often\s+|also\s+|generally\s+)?[a-z]+(?:ed|s)\b"),
+    (
+        "vague",
+        r"(?:^|[.;:]\s+|,\s+(?:and|but)\s+)(?:[A-Z][\w-]*\s+)?"
+        + _OPINERS
+        + r"\s+(?:have\s+|had\s+|often\s+|also\s+|generally\s+)?[a-z]+(?:ed|s)\b",
+    ),
     # "some critics have argued", "many in the community believe", "others say"
     (
         "vague",

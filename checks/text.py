@@ -8,9 +8,12 @@ hold a quote that runs across several of its own sentences: boundaries inside
 a quote are kept, since the quote's attribution is what matters.
 
 Quotes are found in every common style: straight and curly double quotes,
-guillemets, single quotes (nested in double ones, or on their own as some
-outlets write), and the news convention of a quote that goes on over several
-paragraphs, reopened at each paragraph's start and closed only at its end.
+low-high quotes (closed with a curly mark either way), guillemets single and
+double, the double prime and the fullwidth mark some keyboards give, single
+quotes (nested in double ones, or on their own as some outlets write),
+dialogue led by a dash when a reporting word tags it, and the news convention
+of a quote that goes on over several paragraphs, reopened at each
+paragraph's start and closed only at its end.
 An apostrophe (it's, soldiers') is not a quote mark.  A mark that opens and
 never closes, a close with no open, or a quote opened in one style and closed
 in another is a problem, with its span.
@@ -24,14 +27,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from checks.phrases import ABBREVIATIONS
+from checks.phrases import ABBREVIATIONS, CUE_WORDS
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _LINE_BREAK = re.compile(r"\n\s*")
 # A run of end marks is matched whole, from its first mark and without giving
 # any back: a line of 60,000 dots is read once, not once per dot.
 _BOUNDARY = re.compile(
-    r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019\u00bb)\]]*+(?=\s+[\"'\u201c\u2018\u00ab(\[]?[A-Z0-9\u00c0-\u024f])"
+    r"(?<![.!?\u2026])[.!?\u2026]++[\"'\u201d\u2019\u00bb\u201c\u203a\u2033\uff02)\]]*+"
+    r"(?=\s+[\"'\u201c\u2018\u00ab\u201e\u2039\u2033\uff02(\[]?[A-Z0-9\u00c0-\u024f])"
 )
 _BEFORE_NUMBERS = frozenset({"no", "nos", "vol", "pp", "fig", "art"})
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
@@ -39,12 +43,26 @@ _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 # Quote marks: what each opens or closes, and its style.
 _DOUBLE_OPEN = {"\u201c": "curly", "\u00ab": "guillemet", "\u201e": "low"}
 _DOUBLE_CLOSE = {"\u201d": "curly", "\u00bb": "guillemet"}
-_MARKS = re.compile("[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e]")
+# Marks that open when no quote is open and close the one that is: the
+# straight quote, the double prime some keyboards give, the fullwidth quote.
+_TOGGLES = {'"': "straight", "\u2033": "prime", "\uff02": "fullwidth"}
+_SINGLE_OPEN = "\u2018\u2039"  # curly, single guillemet
+_SINGLE_CLOSE = "\u2019\u203a"
+_MARKS = re.compile(
+    "[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2033\uff02\u2039\u203a]"
+)
+_REOPENS = '"\u201c\u00ab\u201e\u2033\uff02'  # marks that reopen a quote running on
+# Dialogue led by a dash: "\u2014 Where to? \u2014 asked the driver."
+_DIALOGUE_DASH = re.compile(r"[\u2014\u2013\u2015][ \u00a0]")
+_DIALOGUE_TAG = re.compile(r"[ \u00a0][\u2014\u2013\u2015][ \u00a0]")
 _STYLE_PAIRS = {
     ("curly", "curly"),
     ("guillemet", "guillemet"),
     ("low", "curly"),
     ("straight", "straight"),
+    ("prime", "prime"),
+    ("fullwidth", "fullwidth"),
+    ("low", "low"),  # German: \u201e...\u201c
 }
 
 
@@ -225,6 +243,7 @@ def _find_quotes(prose: Prose) -> None:
     carried: str | None = (
         None  # the style of a quote running on from the last paragraph
     )
+    in_dialogue = False  # the paragraph before is a line of dialogue
     for index, (start, end) in enumerate(prose.paragraphs):
         open_at: int | None = None
         open_style = ""
@@ -232,7 +251,7 @@ def _find_quotes(prose: Prose) -> None:
         continues = False
         if carried is not None:
             first = text[start] if start < end else ""
-            if first in '"\u201c\u00ab\u201e':
+            if first in _REOPENS:
                 continues = True
             else:
                 previous = prose.quotes[-1]
@@ -244,10 +263,10 @@ def _find_quotes(prose: Prose) -> None:
             carried = None
         for m in _MARKS.finditer(text, start, end):
             i, mark = m.start(), m.group(0)
-            if mark in "'\u2018\u2019":
-                if _is_apostrophe(text, i):
+            if mark in "'\u2018\u2019\u2039\u203a":
+                if mark in "'\u2019" and _is_apostrophe(text, i):
                     continue
-                opening = mark == "\u2018" or (mark == "'" and _opens(text, i))
+                opening = mark in _SINGLE_OPEN or (mark == "'" and _opens(text, i))
                 if opening:
                     if single_at is None:
                         single_at = i
@@ -256,8 +275,10 @@ def _find_quotes(prose: Prose) -> None:
                         prose.quotes.append(Quote(single_at, i + 1, index))
                     single_at = None
                 continue
-            if mark in _DOUBLE_OPEN or (mark == '"' and open_at is None):
-                style = _DOUBLE_OPEN.get(mark, "straight")
+            if mark == "\u201c" and open_style == "low" and open_at is not None:
+                style = "low"  # closes a low quote, as German does
+            elif mark in _DOUBLE_OPEN or (mark in _TOGGLES and open_at is None):
+                style = _DOUBLE_OPEN.get(mark) or _TOGGLES[mark]
                 if open_at is not None:
                     prose.problems.append(
                         QuoteProblem(
@@ -268,7 +289,8 @@ def _find_quotes(prose: Prose) -> None:
                     )
                 open_at, open_style, single_at = i, style, None
                 continue
-            style = _DOUBLE_CLOSE.get(mark, "straight")
+            else:
+                style = _DOUBLE_CLOSE.get(mark) or _TOGGLES.get(mark, "straight")
             if open_at is None:
                 prose.problems.append(
                     QuoteProblem(i, i + 1, "a closing quote mark with no opening one")
@@ -299,9 +321,39 @@ def _find_quotes(prose: Prose) -> None:
                 )
             )
             carried = open_style
+        if _DIALOGUE_DASH.match(text, start) and (
+            not prose.quotes or prose.quotes[-1].end <= start
+        ):
+            in_dialogue = _dialogue(prose, index, in_dialogue)
+        else:
+            in_dialogue = False
     if carried is not None:
         last = prose.quotes[-1]
         prose.problems.append(
             QuoteProblem(last.start, last.start + 1, "this quote is never closed")
         )
     prose.quotes.sort(key=lambda q: q.start)
+
+
+def _dialogue(prose: Prose, index: int, going_on: bool) -> bool:
+    """A paragraph led by a dash, as dialogue is written in many languages:
+    "\u2014 Where to? \u2014 asked the driver."  The words run to the next
+    spaced dash, or to the paragraph's end.  It is speech when a reporting
+    word tags it after that dash, or when it follows a line that is; else
+    the dash is only a dash (a list, a dateline).  Whether it is speech."""
+    text = prose.text
+    start, end = prose.paragraphs[index]
+    if any(q.paragraph == index for q in prose.quotes[-4:]):
+        return False  # a paragraph with quote marks in it is read by them
+    closing = _DIALOGUE_TAG.search(text, start + 2, end)
+    if closing is not None:
+        word = text[closing.end() : end].split(maxsplit=1)[:1]
+        tagged = bool(word) and word[0].strip(",.").lower() in CUE_WORDS
+        if tagged or going_on:
+            prose.quotes.append(Quote(start, closing.start() + 2, index))
+            return True
+        return False
+    if going_on:
+        prose.quotes.append(Quote(start, end, index))
+        return True
+    return False

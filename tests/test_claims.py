@@ -445,3 +445,38 @@ def test_checks_quotes_lists_each_quote_with_its_speaker_and_cue(corpus):
     code, out, _ = run_in_process(corpus, "quotes")
     assert f"seeds/{A}.txt:{second['line']}:1: " in out and "NO SPEAKER" in out
     assert "'Odile Marchetti' ('said' at" in out
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "\u201eLeave the island before winter or regret it.\u201c",
+        "\u2039Leave the island before winter or regret it.\u203a",
+        "\u2033Leave the island before winter or regret it.\u2033",
+        "\uff02Leave the island before winter or regret it.\uff02",
+    ],
+)
+def test_quotes_in_every_style_are_read_and_need_a_speaker(quote):
+    claims = analyse(f"The note was pinned to the door. {quote}")
+    assert claims.quote_problems == []
+    [(start, end)] = claims.quotes_without_speaker
+    assert claims.prose.text[start:end] == quote
+    tagged = analyse(f"{quote[:-2]},{quote[-1]} the harbour master said.")
+    assert tagged.quotes_without_speaker == []
+
+
+def test_dialogue_led_by_a_dash_is_speech_when_a_tag_says_so():
+    dialogue = (
+        "\u2014 Where are you taking the boat? \u2014 asked the harbour master.\n\n"
+        "\u2014 To the island, before the storm comes in tonight."
+    )
+    speakers = [
+        dialogue[a.speaker[0] : a.speaker[1]] for a in analyse(dialogue).attributions
+    ]
+    assert speakers == ["the harbour master", "the harbour master"]
+    # A list led by dashes, with no tag, is not dialogue.
+    listing = (
+        "\u2014 The council voted to close the quay at the end of the month.\n\n"
+        "\u2014 The ferry will stop running on Sunday."
+    )
+    assert analyse(listing).prose.quotes == []
