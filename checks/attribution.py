@@ -65,6 +65,13 @@ class Attribution(NamedTuple):
     cue: Span | None
 
 
+class _Tie(NamedTuple):
+    """A speaker and the cue that links it, before either is tied to a quote."""
+
+    speaker: Span | None
+    cue: Span | None
+
+
 class _Token(NamedTuple):
     start: int
     end: int
@@ -232,7 +239,7 @@ def _before_apposition(text: str, tokens: list[_Token], comma: int) -> Span | No
     return (speaker[0], tokens[comma - 1].end) if speaker else None
 
 
-def _after(text: str, quote: Quote, limit: int) -> tuple[Span, Span] | None:
+def _after(text: str, quote: Quote, limit: int) -> _Tie | None:
     """A speaker and cue after the quote, in its sentence: '," Jones said',
     '," said Jones', '" - Jones', '," according to Jones', '" [Reuters]', or
     such a tag after a clause that completes the quote ('"..." if it fails,
@@ -259,7 +266,7 @@ def _after(text: str, quote: Quote, limit: int) -> tuple[Span, Span] | None:
                 tag = _tag(text, tokens, k, True)
                 if tag is not None:
                     break
-    return tag
+    return _Tie(*tag) if tag else None
 
 
 def _tag(
@@ -344,7 +351,7 @@ def _cue_span(tokens: list[_Token], i: int) -> Span:
     return tokens[i].start, tokens[i + size - 1].end
 
 
-def _before(text: str, quote: Quote, start: int) -> tuple[Span | None, Span] | None:
+def _before(text: str, quote: Quote, start: int) -> _Tie | None:
     """A cue before the quote in its sentence (from `start`), and the speaker
     it links."""
     tokens = _tokens(text, max(start, quote.start - _REACH), quote.start)
@@ -354,10 +361,11 @@ def _before(text: str, quote: Quote, start: int) -> tuple[Span | None, Span] | N
     if not tokens:
         return None
     linked = _linked(text, tokens, nearest=introduced)
-    if linked is None or linked[0] is None:
+    if linked is None or linked.speaker is None:
         # No verb of saying: the quote is the object of the clause's own verb
         # ("Cruz blamed the law on '...'", "The ad targets a '...'").
-        return _clause_subject(text, tokens) or linked
+        clause = _clause_subject(text, tokens)
+        return _Tie(*clause) if clause else linked
     return linked
 
 
@@ -409,9 +417,7 @@ def _finite(token: _Token) -> bool:
     )
 
 
-def _linked(
-    text: str, tokens: list[_Token], nearest: bool = True
-) -> tuple[Span | None, Span] | None:
+def _linked(text: str, tokens: list[_Token], nearest: bool = True) -> _Tie | None:
     """A cue in `tokens` that links a speaker (its subject, the name after
     "according to" or after an inverted "said"), or failing that the nearest
     cue with none; a colon at the end with a speaker heading it ("Jones:") is
@@ -437,7 +443,7 @@ def _linked(
         if nearest:
             break
     if best:
-        return best
+        return _Tie(*best)
     if colon and unlinked is None:
         # A speaker heading the quote: "Jones:", "Here is Jones in 1992:",
         # "Jones leaned in and boomed:", "Jones released this statement:".
@@ -445,8 +451,8 @@ def _linked(
         if speaker is None or speaker[0] > tokens[0].start:
             speaker = _subject(text, tokens, len(tokens) - 1, clause=True) or speaker
         if speaker is not None:
-            return speaker, (tokens[-1].start, tokens[-1].end)
-    return (None, unlinked) if unlinked else None
+            return _Tie(speaker, (tokens[-1].start, tokens[-1].end))
+    return _Tie(None, unlinked) if unlinked else None
 
 
 def _cue_speaker(text: str, tokens: list[_Token], i: int, size: int) -> Span | None:
@@ -512,7 +518,7 @@ def attribute(prose: Prose) -> list[Attribution]:
     """Each quote of the prose with the speaker and cue it is tied to."""
     text = prose.text
     found: list[Attribution] = []
-    last: Attribution | None = None  # the last speaker, for quotes that go on
+    last: _Tie | None = None  # the last speaker, for quotes that go on
     spoken = -1  # the last paragraph that is not a heading
     by_paragraph: dict[int, list[Quote]] = {}
     for q in prose.quotes:
@@ -531,52 +537,49 @@ def attribute(prose: Prose) -> list[Attribution]:
         last = None
         sentences = starts = None
         for n, q in enumerate(quotes):
-            tied = None
-            if q.continues and carried is not None:
-                tied = (carried.speaker, carried.cue)
-            if tied is None:
-                tied = _after(
+            tie = carried if q.continues else None
+            if tie is None:
+                tie = _after(
                     text, q, quotes[n + 1].start if n + 1 < len(quotes) else end
                 )
-            if tied is None:
+            if tie is None:
                 if sentences is None:
                     sentences = prose.sentences_of(index)
-                if starts is None:
                     starts = [s for s, _ in sentences]
                 k = max(0, bisect.bisect_right(starts, q.start) - 1)
                 sentence_start = starts[k] if starts else start
-                floor = max(sentence_start, quotes[n - 1].end if n else start)
-                tied = _before(text, q, floor)
-                previous = (
-                    found[-1] if found and found[-1].quote.paragraph == index else None
+                tie = _before(
+                    text, q, max(sentence_start, quotes[n - 1].end if n else start)
                 )
+                previous = found[-1] if n else None
                 if (
-                    tied is None
-                    and previous is not None
-                    and previous.speaker is not None
+                    tie is None
+                    and previous
+                    and previous.speaker
                     and previous.quote.start >= sentence_start
                 ):
                     # '... called it a "..." made by "...": one sentence, one speaker.
-                    tied = previous.speaker, previous.cue
-                if (tied is None and _opens(text, sentence_start, q)) or (
-                    tied is not None and tied[0] is None
+                    tie = _Tie(previous.speaker, previous.cue)
+                if (tie is None and _opens(text, sentence_start, q)) or (
+                    tie and tie.speaker is None
                 ):
                     # A quote that opens its sentence, or a cue with no
                     # subject ("Adding, '...'"), goes on with the last speaker:
-                    # of this paragraph, else of the one before.
+                    # of this paragraph, of the sentence before, or of the
+                    # paragraph before.
                     source = last
                     if source is None and _opens(text, start, q):
                         if quiet >= 0:
                             carried, quiet = _last_speaker(prose, quiet), -1
                         source = carried
-                    if source is None and sentence_start > start:
-                        source = _speaking(prose, *sentences[k - 1]) if k else None
+                    if source is None and k:
+                        source = _speaking(prose, *sentences[k - 1])
                     if source is not None:
-                        tied = source.speaker, (tied[1] if tied else source.cue)
-            attribution = Attribution(q, *(tied or (None, None)))
+                        tie = _Tie(source.speaker, tie.cue if tie else source.cue)
+            attribution = Attribution(q, *(tie or (None, None)))
             found.append(attribution)
             if attribution.cue is not None:
-                last = attribution
+                last = _Tie(attribution.speaker, attribution.cue)
         spoken = index
     return found
 
@@ -586,7 +589,7 @@ def _any_quote(prose: Prose, start: int, end: int) -> bool:
     return i < len(prose.quotes) and prose.quotes[i].start < end
 
 
-def _last_speaker(prose: Prose, index: int) -> Attribution | None:
+def _last_speaker(prose: Prose, index: int) -> _Tie | None:
     """Who the last sentence of paragraph `index` says is speaking; not an
     outlet cited for a fact, which is not who speaks next."""
     sentences = prose.sentences_of(index)
@@ -612,7 +615,7 @@ def _opens(text: str, start: int, q: Quote) -> bool:
     )
 
 
-def _speaking(prose: Prose, start: int, end: int) -> Attribution | None:
+def _speaking(prose: Prose, start: int, end: int) -> _Tie | None:
     """The speaker a cue of the sentence [start, end) links, outside quotes."""
     text = prose.text
     start = max(start, end - _REACH)  # a cue's reach, not the whole of a long sentence
@@ -626,6 +629,4 @@ def _speaking(prose: Prose, start: int, end: int) -> Attribution | None:
     while tokens and tokens[-1].word in _STOPS:
         tokens.pop()
     linked = _linked(text, tokens, nearest=tokens[-1].word == ":") if tokens else None
-    if linked is None or linked[0] is None:
-        return None
-    return Attribution(Quote(start, end, -1), *linked)
+    return linked if linked is not None and linked.speaker is not None else None
