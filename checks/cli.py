@@ -203,21 +203,23 @@ def build_parser() -> argparse.ArgumentParser:
     _common(retract)
     retract.set_defaults(handler=_retract)
 
-    pseudonyms = sub.add_parser(
-        "pseudonyms",
-        help="list the names each seed flags as not real, and their mentions",
-    )
-    pseudonyms.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    _common(pseudonyms)
-    pseudonyms.set_defaults(handler=_pseudonyms)
-
-    quotes = sub.add_parser(
-        "quotes",
-        help="list each direct quote of each seed with the speaker and cue it is tied to",
-    )
-    quotes.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    _common(quotes)
-    quotes.set_defaults(handler=_quotes)
+    # Commands that list what the detectors read in each seed.
+    for name, handler, summary in (
+        (
+            "pseudonyms",
+            _pseudonyms,
+            "list the names each seed flags as not real, and their mentions",
+        ),
+        (
+            "quotes",
+            _quotes,
+            "list each direct quote of each seed with the speaker and cue it is tied to",
+        ),
+    ):
+        listing = sub.add_parser(name, help=summary)
+        listing.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+        _common(listing)
+        listing.set_defaults(handler=handler)
 
     renumber = sub.add_parser(
         "renumber",
