@@ -146,6 +146,7 @@ def test_a_repeated_fault_is_listed_at_most_200_times(linter):
 # The modules that run patterns over text a seed supplies.
 READERS = [
     "checks.text",
+    "checks.attribution",
     "checks.names",
     "checks.claims",
     "checks.pseudonyms",
@@ -178,6 +179,12 @@ ANCHORED = {
     "_REFERS_BACK": "matched at the end of a sentence",
     "_PLAIN_ROW": "matched whole against one line of INDEX.md",
     "_ENTRY": "matched whole against one line of a header",
+    "_BY_AGENT": "matched over the 40 characters after a weasel phrase",
+    "_BACK": "searched in the 12 characters before a weasel phrase",
+    "_BACK_HERE": "matched at the start of a weasel phrase",
+    "_LEADING_WORD": "matched at the start of a weasel phrase, up to its end",
+    "_SPECIFIC_DETERMINER": "matched just after a weasel phrase's 'by'",
+    "_DIALOGUE_DASH": "matched at the start of a paragraph",
 }
 
 
