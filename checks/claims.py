@@ -283,7 +283,8 @@ _LEADING_WORD = re.compile(
     r"[^\w]*(?:(?:and|but|while|though|that)\s+)?", re.IGNORECASE
 )
 _BY_AGENT = re.compile(
-    r"\s*+(?:,\s*+)?(?:\w+ly\s++)?(?:to\s++(?:be|have)\s++)?(?:by|from|of)\s+", re.IGNORECASE
+    r"\s*+(?:,\s*+)?(?:\w+ly\s++)?(?:to\s++(?:be|have)\s++)?(?:by|from|of)\s+",
+    re.IGNORECASE,
 )
 _SPECIFIC_DETERMINER = re.compile(
     r"(?:the|his|her|its|their|this|that)\s+(?!(?:most|majority|many|public|media|press)\b)\w",
