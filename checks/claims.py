@@ -36,6 +36,7 @@ from checks.attribution import Attribution, attribute
 from checks.names import is_organisation, name_after, name_before
 from checks.phrases import (
     CLAIM_SIGNALS,
+    CUE_WORDS,
     DESCRIBED_SOURCES,
     FRAMING_OPENERS,
     KNOWN_OUTLETS,
@@ -224,6 +225,8 @@ def _specific_source(
     for s, e in verbs:
         if not lo <= s < hi or skip[0] <= s < skip[1]:
             continue
+        if not _says(text, s, e):
+            continue  # "found out", "shows": a finding, not someone's words
         before = prose.outside_quotes(max(lo, s - 60), s)
         name = name_before(text, s)
         if name and not _sentence_initial_common(text, name, lo):
@@ -238,6 +241,14 @@ def _specific_source(
         if name_after(text, after.end() if after else e):
             return True
     return False
+
+
+def _says(text: str, start: int, end: int) -> bool:
+    """Whether the reporting word at [start, end) reports someone's words."""
+    word = text[start:end].lower()
+    return word.split()[0] in CUE_WORDS or word.startswith(
+        ("according", "in a", "in an")
+    )
 
 
 def _sentence_initial_common(

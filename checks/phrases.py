@@ -507,7 +507,7 @@ _GROUP = (
 _OPINERS = (
     r"(?:critics|experts|observers|scholars|historians|commentators|analysts|reviewers"
     r"|pundits|biographers|academics|theorists|detractors|skeptics|sceptics|proponents"
-    r"|advocates|insiders|sources)"
+    r"|advocates|insiders|sources|economists|researchers|scientists|authors|writers)"
 )
 _SAYS = (
     r"(?:say|says|said|claim|claims|claimed|believe|believes|believed|think|thinks"
@@ -522,8 +522,8 @@ _SAYS = (
     r"|critici[sz]e|critici[sz]ed|conjecture|conjectured|theori[sz]e|theori[sz]ed"
     r"|posit|posited|infer|inferred|conclude|concluded|estimate|estimated|predict"
     r"|predicted|worry|worried|complain|complained|acknowledge|acknowledged|assume"
-    r"|assumed|tend\s+to|refer\s+to|call\s+(?:it|him|her|them|this|the|a|an)\b"
-    r"|called\s+(?:it|him|her|them|this|the|a|an)\b|point\s+out|pointed\s+out|warn|warned"
+    r"|assumed|tend\s+to|refer\s+to|call\s+(?:it|him|her|them|this|the|a|an|his|its|their)\b"
+    r"|called\s+(?:it|him|her|them|this|the|a|an|his|its|their)\b|point\s+out|pointed\s+out|warn|warned"
     r"|question|questioned|report|reported|perceive|recogni[sz]e|recogni[sz]ed)"
 )
 _BEFORE_VERB = r"(?:(?:have|has|had|would|will|may|might|could|also|long|often|still|even|now|generally|sometimes|usually|widely|strongly|even)\s+){0,3}"
@@ -531,7 +531,7 @@ _BE = r"(?:is|are|was|were|be|been|being|'s)"
 _HEDGE = (
     r"(?:widely|generally|commonly|often|broadly|largely|popularly|usually|sometimes"
     r"|frequently|traditionally|universally|increasingly|occasionally|variously"
-    r"|still|also|now|once|long|even|further)"
+    r"|still|also|now|once|long|even|further|not)"
 )
 _THOUGHT = (
     r"(?:said|believed|thought|considered|regarded|rumou?red|reputed|purported"
@@ -539,9 +539,9 @@ _THOUGHT = (
     r"|presumed|assumed|suggested|felt|feared|hypothesi[sz]ed|theori[sz]ed"
     r"|postulated|surmised|posited)"
 )
-_SEEN_AS = r"(?:seen|viewed|regarded|perceived|described|acknowledged|recogni[sz]ed|hailed|touted|considered|thought\s+of)\s+as"
+_SEEN_AS = r"(?:seen|viewed|regarded|perceived|described|acknowledged|recogni[sz]ed|hailed|touted|considered|thought\s+of|taken|noted)\s+as"
 _ACCEPTED = (
-    r"(?:accepted|agreed|acknowledged|recogni[sz]ed|credited|attributed|cited"
+    r"(?:accepted|agreed|acknowledged|recogni[sz]ed|credited|attributed|cited|disbelieved|doubted"
     r"|reported|held|understood|noted|praised|criticised|criticized|described"
     r"|cited|believed|regarded|considered|thought|seen|viewed)"
 )
@@ -561,7 +561,8 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
     # "may have been built", "might well be": a guess at what happened
     (
         "hedge",
-        r"\b(?:may|might)\s+(?:well\s+|also\s+|even\s+|once\s+)?(?:have\s+)?(?:be|been|have)\b",
+        r"\b(?:may|might)\s+(?:well\s+|also\s+|even\s+|once\s+)?(?:have\s+)?"
+        r"(?:be|been|have|stem|derive|date|come|originate|reflect|indicate)\b",
     ),
     # those whose trade is opinion, as a clause's subject whatever their verb:
     # "Scholars have tended to ...", "Early critics dismissed ..."
@@ -598,7 +599,7 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
     # a group with nothing to name it by: "critics argue", "scholars have noted"
     (
         "vague",
-        r"(?:^|[.;:,]\s+|\b(?:and|but|while|though|that)\s+)(?:[\w-]+\s+)?"
+        r"(?:^|[.;:,]\s+|\b(?:and|but|while|though|that|because|since|as|so|when|if)\s+)(?:[\w-]+\s+)?"
         + _GROUP
         + r"(?:\s+of\s+[\w.-]+)?\s+"
         + _BEFORE_VERB
@@ -610,7 +611,7 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
     # "seen by many", "held by some": a passive whose agent is nobody in particular
     (
         "vague",
-        r"\b(?:[a-z]+ed|seen|held|thought|known)\s+by\s+(?:many|some|most|others)\b(?=\s*[,.;]|\s+(?:to|as|in|for|of\s+(?:them|us|those))\b)",
+        r"\b(?:[a-z]+ed|[a-z]+en|seen|held|thought|known)\s+by\s+(?:many|some|most|others)\b(?=\s*[,.;]|\s+(?:to|as|in|for|of\s+(?:them|us|those))\b)",
     ),
     (
         "vague",
@@ -679,7 +680,7 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
         "passive",
         r"\b(?:has|have|had)\s+(?:also\s+|long\s+|often\s+)?been\s+(?:"
         + _HEDGE
-        + r"\s+)?(?:suggested|argued|speculated|conjectured|claimed|alleged|noted|said|reported|proposed|hypothesi[sz]ed|theori[sz]ed|contended|posited|questioned|disputed|called|described\s+as|hailed\s+as|praised\s+as)\b",
+        + r"\s+)?(?:suggested|argued|speculated|conjectured|claimed|alleged|noted|said|reported|proposed|hypothesi[sz]ed|theori[sz]ed|contended|posited|questioned|disputed|called|described|hailed\s+as|praised\s+as)\b",
     ),
     (
         "passive",
@@ -692,7 +693,9 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
         "noun",
         r"\bthere\s+(?:is|are|was|were|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:\w+\s+)?"
         r"(?:reports|claims|rumou?rs|suggestions|allegations|speculation|indications|sightings"
-        r"|suspicions|theories|accounts|concerns|fears|beliefs|arguments|doubts|a\s+(?:widespread\s+|common\s+|popular\s+)?(?:belief|perception|consensus|view))\b",
+        r"|suspicions|theories|accounts|concerns|fears|beliefs|arguments|doubts|concern|speculation"
+        r"|debate|controversy|criticism|suspicion|doubt"
+        r"|a\s+(?:widespread\s+|common\s+|popular\s+)?(?:belief|perception|consensus|view))\b",
     ),
     ("noun", r"\brumou?r\s+has\s+it\b"),
     (
@@ -707,6 +710,40 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
     (
         "noun",
         r"\b(?:widely|commonly|generally)\s+(?:reported|believed|considered|regarded|thought|held)\b",
+    ),
+    # the same cut short: "a family said to have been fishermen"
+    ("passive", r"\b(?:said|reputed|rumou?red|believed|thought)\s+to\s+(?:have|be)\b"),
+    # "taken by some authorities", "seen by many critics as"
+    (
+        "vague",
+        r"\b(?:[a-z]+ed|[a-z]+en|seen|held|thought)\s+by\s+(?:many|some|most|several|various)\s+"
+        r"(?:[a-z]+\s+)?(?:" + _OPINERS[3:-1] + r"|authorities|people)\b",
+    ),
+    (
+        "noun",
+        r"\b(?:some|growing|increasing|mounting)\s+evidence\s+(?:to\s+suggest|that|suggests)\b",
+    ),
+    # claims that exist on their own: "arguments exist that", "rumours began"
+    (
+        "noun",
+        r"\b(?:arguments|claims|theories|rumou?rs|suggestions|allegations)\s+"
+        r"(?:exist|abound|persist|circulate|circulated|began|started|emerged|surfaced)\b",
+    ),
+    (
+        "noun",
+        r"\b(?:no|little|broad|general|wide|growing)\s+consensus\s+(?:among|that|is)\b",
+    ),
+    ("passive", r"\b(?:is|are|was|were)\s+(?:\w+ly\s+)?noted\s+for\b"),
+    (
+        "noun",
+        r"\breports\s+(?:by|in)\s+(?:the\s+)?(?:newspapers|media|press|local\s+media)\b",
+    ),
+    # "people often say", "people sometimes refer to": anyone at all, habitually
+    (
+        "vague",
+        r"\bpeople\s+(?:sometimes|often|generally|usually|commonly|still|widely|frequently)\s+"
+        + _SAYS
+        + r"\b",
     ),
 )
 

@@ -391,6 +391,16 @@ def test_titles_and_short_terms_in_quotes_are_not_claims():
         ("The quay may have been sold before the war.", "may have been"),
         ("Scholars have tended to date the chapel too early.", "Scholars have tended"),
         ("The chapel has been called the finest in the county.", "has been called"),
+        ("The mill was built by a family said to have been millers.", "said to have"),
+        ("There is no consensus among historians on the date.", "no consensus among"),
+        ("Arguments exist that the quay was never finished.", "Arguments exist"),
+        ("The date is taken by some authorities as 1820.", "taken by some authorities"),
+        (
+            "Because of its colour, people often call it the red mill.",
+            "people often call it",
+        ),
+        # a finding is not someone's words: it does not excuse the adverb
+        ("When the board found out, the keeper allegedly left.", "allegedly"),
         (
             "The chapel is considered by Edith Moss to be the finest in the county.",
             None,
