@@ -490,3 +490,25 @@ def test_dialogue_led_by_a_dash_is_speech_when_a_tag_says_so():
         "\u2014 The ferry will stop running on Sunday."
     )
     assert analyse(listing).prose.quotes == []
+
+
+SHARED = REPO.parent / "shared" / "corpora"
+
+
+@pytest.mark.skipif(
+    not (SHARED / "polnear-train").is_dir(), reason="../shared/corpora is not here"
+)
+def test_on_real_text_the_claim_rules_meet_their_targets():
+    run = subprocess.run(
+        [sys.executable, REPO / "benchmarks" / "claims.py", "--json", "--real-only"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    figures = json.loads(run.stdout)
+    weasel, quotes = figures["weasel"], figures["quotes"]
+    assert weasel["precision_equal_classes"] >= 0.85, weasel
+    assert weasel["recall"] >= 0.55, weasel
+    assert quotes["flagged_share"] <= 0.05, quotes
+    assert quotes["speaker_share"] >= 0.85, quotes
+    assert quotes["cut_flagged_share"] >= 0.85, quotes
