@@ -533,6 +533,8 @@ def quotes(args: argparse.Namespace) -> int:
             quote["cue"] = a.cue and _spanned(doc, *(x + shift for x in a.cue))
             entry["quotes"].append(quote)
         listing.append(entry)
+    for entry in listing:
+        entry.setdefault("quotes", [])  # a seed not read has none listed
     if args.format == "json":
         print(json_text(listing, indent=2))
         return 0

@@ -512,3 +512,16 @@ def test_on_real_text_the_claim_rules_meet_their_targets():
     assert quotes["flagged_share"] <= 0.05, quotes
     assert quotes["speaker_share"] >= 0.85, quotes
     assert quotes["cut_flagged_share"] >= 0.85, quotes
+
+
+def test_checks_quotes_lists_a_seed_it_cannot_read_with_no_quotes(corpus):
+    write_seed(
+        corpus / "seeds", A, '"Wir fahren nicht mehr," sagte sie.\n', language="de"
+    )
+    code, out, err = run_in_process(corpus, "quotes", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out) == [
+        {"path": f"seeds/{A}.txt", "checked": False, "quotes": []}
+    ]
+    code, out, _ = run_in_process(corpus, "quotes")
+    assert out == f"seeds/{A}.txt: not checked (not English)\n"
