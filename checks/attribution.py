@@ -3,21 +3,26 @@
 A quote is attributed when a cue links a speaker to it, in the words next to
 it, as news writing does:
 
-- after it: '"...," Jones said', '"...," said the mayor', '"..." - Jones',
-  '"...," according to Jones', '"...," as Jones put it';
+- after it, in its sentence: '"...," Jones said', '"...," said the mayor',
+  '"..." - Jones', '"...," according to Jones', '"...," as Jones put it',
+  '"..." [Reuters.]', or such a tag after a clause that completes the quote
+  ('"..." unless the board pays, said Jones');
 - before it, in its sentence: 'Jones said: "..."', 'Jones said the plan was
   "a disaster"', 'Jones: "..."', 'According to Jones, "..."', 'In a letter,
   Jones wrote that "..."'; a cue with no subject of its own ("..., adding
-  '...'") has its sentence's;
+  '...'") has its sentence's; a quote that is the object of its clause's
+  verb has that clause's subject ('Jones blamed the law on "..."');
 - from the sentence or paragraph before: a quote that opens its sentence
-  goes on with the speaker of the one before it in the paragraph, or of the
-  sentence before it; a paragraph that opens with a quote goes on with the
-  last speaker of the paragraph before, or with the speaker a paragraph ending
-  in ":" introduces; a quote reopened in a new paragraph keeps its speaker.
+  goes on with the last speaker of its paragraph, or of the sentence before
+  it; a paragraph that opens with a quote goes on with the last speaker of
+  the paragraph before (not an outlet cited for a fact), or with the speaker
+  a paragraph ending in ":" introduces; a quote reopened in a new paragraph
+  keeps its speaker.
 
 A reporting word that is not linked so attributes nothing: "No one has said
 who wrote it" gives the quote after it no speaker.  Speakers are spans as
 written: a name, a pronoun ("he"), or a described one ("a campaign aide").
+The words are read as tokens, in windows of a few dozen around each quote.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import bisect
 import re
 from typing import NamedTuple
 
-from checks.names import capitalised, is_organisation
+from checks.names import is_organisation
 from checks.phrases import (
     ADDRESSING_CUES,
     BETWEEN_SPEAKER_AND_CUE,
@@ -122,15 +127,15 @@ def _cue_at(tokens: list[_Token], i: int) -> int:
             return 0  # "the report", "a statement": a noun
         if tokens[i].cased and i > 0 and _is_word(tokens[i - 1]):
             return 0  # "the United States", "The Huffington Post": a name
+        # "in states like Ohio", "calls for": a verb only after its subject
+        # or just after a quote
         if word in NOUN_LIKE_CUES and not (
             i == 0
             or tokens[i - 1].word in SPEAKER_PRONOUNS
             or tokens[i - 1].word in _AFTER_QUOTE
             or _named(tokens[i - 1])
         ):
-            return (
-                0  # "in states like Ohio", "calls for": a verb only after its subject
-            )
+            return 0
         return 1
     return 0
 
@@ -156,9 +161,7 @@ def _name_or_described(text: str, tokens: list[_Token], i: int, limit: int = 8) 
         j += 1
     elif first.word in NOT_NAMES or first.word.endswith("ing"):
         return 0
-    elif not capitalised(text[first.start : first.end]) and not any(
-        capitalised(text[t.start : t.end]) for t in tokens[i + 1 : i + 4] if _is_word(t)
-    ):
+    elif not _named(first) and not any(_named(t) for t in tokens[i + 1 : i + 4]):
         return 0  # "former governor Jane Ruiz" has a name in it; "then" has none
     described = first.word in SPEAKER_DETERMINERS
     while j < len(tokens) and j - i < limit:
@@ -215,10 +218,7 @@ def _speaker_ending(text: str, tokens: list[_Token], end: int) -> Span | None:
     first = j + 1
     # Without a determiner: a name, or a plural that stands alone ("officials").
     k = i
-    while k >= first and (
-        capitalised(text[tokens[k].start : tokens[k].end])
-        or tokens[k].word in NAME_PARTICLES
-    ):
+    while k >= first and (_named(tokens[k]) or tokens[k].word in NAME_PARTICLES):
         k -= 1
     if k < i:
         return tokens[k + 1].start, last.end
