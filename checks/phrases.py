@@ -524,7 +524,8 @@ _SAYS = (
     r"|predicted|worry|worried|complain|complained|acknowledge|acknowledged|assume"
     r"|assumed|tend\s+to|refer\s+to|call\s+(?:it|him|her|them|this|the|a|an|his|its|their)\b"
     r"|called\s+(?:it|him|her|them|this|the|a|an|his|its|their)\b|point\s+out|pointed\s+out|warn|warned"
-    r"|question|questioned|report|reported|perceive|recogni[sz]e|recogni[sz]ed)"
+    r"|question|questioned|report|reported|perceive|recogni[sz]e|recogni[sz]ed"
+    r"|declare|declares|declared)"
 )
 _BEFORE_VERB = r"(?:(?:have|has|had|would|will|may|might|could|also|long|often|still|even|now|generally|sometimes|usually|widely|strongly|even)\s+){0,3}"
 _BE = r"(?:is|are|was|were|be|been|being|'s)"
@@ -680,7 +681,7 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
         "passive",
         r"\b(?:has|have|had)\s+(?:also\s+|long\s+|often\s+)?been\s+(?:"
         + _HEDGE
-        + r"\s+)?(?:suggested|argued|speculated|conjectured|claimed|alleged|noted|said|reported|proposed|hypothesi[sz]ed|theori[sz]ed|contended|posited|questioned|disputed|called|described|hailed\s+as|praised\s+as)\b",
+        + r"\s+)?(?:suggested|argued|speculated|conjectured|claimed|alleged|noted|said|reported|proposed|hypothesi[sz]ed|theori[sz]ed|contended|posited|questioned|disputed|called|described|mentioned|hailed\s+as|praised\s+as)\b",
     ),
     (
         "passive",
@@ -704,7 +705,7 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
     ),
     (
         "noun",
-        r"\b(?:studies|research|evidence|surveys|polls|statistics|reports|rumou?rs|accounts|media\s+reports)\s+(?:has\s+|have\s+)?(?:show|shows|shown|suggest|suggests|suggested|indicate|indicates|indicated|prove|proves|proved|say|said|claim|claimed)\b",
+        r"\b(?:studies|research|science|evidence|surveys|polls|statistics|reports|rumou?rs|accounts|media\s+reports)\s+(?:has\s+|have\s+)?(?:show|shows|shown|suggest|suggests|suggested|indicate|indicates|indicated|prove|proves|proved|say|said|claim|claimed)\b",
     ),
     ("noun", r"\bit\s+(?:would|might)\s+(?:appear|seem)\b"),
     (
@@ -745,6 +746,21 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
         + _SAYS
         + r"\b",
     ),
+    # people known only by what they were: "former employees claim", "current
+    # and former owners agree"
+    (
+        "vague",
+        r"\b(?:former|current|ex-)(?:\s+and\s+(?:former|current))?\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:employees|staff|members|workers|students|players|officials|aides|owners|colleagues)\s+"
+        + _BEFORE_VERB
+        + r"(?:claim|claimed|say|said|allege|alleged|argue|argued|agree|agreed"
+        r"|believe|believed|contend|contended|insist|insisted|maintain|maintained)\b",
+    ),
+    (
+        "noun",
+        r"\b(?:a\s+)?(?:growing|large|considerable)\s+body\s+of\s+(?:evidence|opinion|research)\b",
+    ),
+    ("noun", r"\bit\s+stands\s+to\s+reason\b"),
 )
 
 # Subjects that are a source in themselves when they report something: a

@@ -399,6 +399,15 @@ def test_titles_and_short_terms_in_quotes_are_not_claims():
             "Because of its colour, people often call it the red mill.",
             "people often call it",
         ),
+        (
+            "Former harbour staff claim the quay was sold in secret.",
+            "Former harbour staff claim",
+        ),
+        (
+            "A growing body of evidence links the mill to the fire.",
+            "A growing body of evidence",
+        ),
+        ("Experts declare the quay unsafe.", "Experts declare"),
         # a finding is not someone's words: it does not excuse the adverb
         ("When the board found out, the keeper allegedly left.", "allegedly"),
         (
