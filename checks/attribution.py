@@ -245,10 +245,12 @@ def _after(text: str, quote: Quote, limit: int) -> _Tie | None:
     such a tag after a clause that completes the quote ('"..." if it fails,
     said Jones')."""
     end = min(limit, quote.end + _REACH_AFTER)
-    # A bracketed source ends with its own full stop: "[Reuters.]"
-    bracket = text[quote.end : quote.end + 2].lstrip()[:1] == "["
-    tokens = _tokens(text, quote.end, end, to_stop=not bracket)
     inner = text[quote.start + 1 : quote.end - 1].rstrip()
+    following = text[quote.end : min(end, quote.end + 8)].lstrip()[:1]
+    if following in {".", ";", ":"} or (inner[-1:] == "." and following.isupper()):
+        return None  # the sentence ends with the quote, and no tag follows
+    # A bracketed source ends with its own full stop: "[Reuters.]"
+    tokens = _tokens(text, quote.end, end, to_stop=following != "[")
     i = 0
     if tokens and (
         tokens[0].word == "," or (tokens[0].word in {"!", "?"} and len(tokens) > 1)
