@@ -43,6 +43,7 @@ from checks.phrases import (
     NOT_IN_SPEAKER,
     NOT_NAMES,
     NOUN_LIKE_CUES,
+    PREPOSITIONS,
     SPEAKER_DETERMINERS,
     SPEAKER_PRONOUNS,
     TITLES,
@@ -380,7 +381,7 @@ def _clause_subject(text: str, tokens: list[_Token]) -> tuple[Span, Span] | None
             first = k + 1
             break
     for k in range(first, len(tokens)):
-        if k > first and tokens[k - 1].word in _PREPOSITIONS:
+        if k > first and tokens[k - 1].word in PREPOSITIONS:
             continue
         n = _name_or_described(text, tokens, k)
         if not n:
@@ -501,7 +502,7 @@ def _subject(
     # The first speaker-like words not governed by a preposition: "In an
     # interview with the Journal, Jones ...".
     for k in range(first, cue):
-        if k > first and tokens[k - 1].word in _PREPOSITIONS:
+        if k > first and tokens[k - 1].word in PREPOSITIONS:
             continue
         n = _name_or_described(text, tokens, k)
         if n and k + n < cue:
@@ -509,11 +510,6 @@ def _subject(
         if n:
             break
     return None
-
-
-_PREPOSITIONS = frozenset(
-    "in with of for at by from on to about after before during under over into".split()
-)
 
 
 def attribute(prose: Prose) -> list[Attribution]:

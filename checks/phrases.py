@@ -1054,6 +1054,12 @@ BETWEEN_SPEAKER_AND_CUE: frozenset[str] = frozenset(
     statement a to with reporters is was are were""".split()
 )
 
+# Words after which a speaker-like phrase is not a clause's subject: "In an
+# interview with the Journal, Jones ..."
+PREPOSITIONS: frozenset[str] = frozenset(
+    "in with of for at by from on to about after before during under over into".split()
+)
+
 # Words that a described speaker cannot hold: a clause has begun instead.
 NOT_IN_SPEAKER: frozenset[str] = frozenset(
     """that and but or which when where while if because after before since

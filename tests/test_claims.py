@@ -357,6 +357,11 @@ def test_a_reporting_word_that_is_not_linked_to_a_quote_attributes_nothing():
         ], text
 
 
+def test_a_quote_after_a_linking_verb_has_no_speaker():
+    text = 'The plan was "a disaster for every family on the island."'
+    assert analyse(text).quotes_without_speaker == [(13, len(text))]
+
+
 def test_a_capitalised_reporting_word_inside_a_name_is_no_cue():
     text = 'The United States has "a duty to the island and its ferry."'
     assert [t for t in _tied(text)][0][1:] != ("The United", "States")
