@@ -87,6 +87,14 @@ def test_readme_lists_every_rule():
         assert f"| {r.code} | {r.name} | {r.severity.value} |" in readme
 
 
+def test_readme_shows_every_command():
+    from checks.cli import SUBCOMMANDS
+
+    readme = (REPO / "README.md").read_text()
+    for name in SUBCOMMANDS:
+        assert f"checks {name}" in readme or name == "check", name
+
+
 @pytest.mark.parametrize("code", ["HDR002", "legacy-header", "hdr002"])
 def test_explain_prints_the_rule_documentation(code):
     run = run_checks("explain", code)
