@@ -29,8 +29,12 @@ from typing import NamedTuple
 
 from checks.phrases import ABBREVIATIONS, CUE_WORDS
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_LINE_BREAK = re.compile(r"\n\s*")
+# A line ends with LF, CR LF, or a CR alone (as old files do); a line or
+# paragraph separator (U+2028, U+2029) breaks it too, so that no break the
+# reader sees can hide from the prose reader.
+_PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*|\u2029\s*")
+_BLANK_LINE = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)|\u2029")
+_LINE_BREAK = re.compile(r"(?:\r\n|\r|\n|\u2028|\u2029)\s*")
 # A run of end marks is matched whole, from its first mark and without giving
 # any back: a line of 60,000 dots is read once, not once per dot.
 _BOUNDARY = re.compile(
@@ -109,7 +113,7 @@ class Prose:
     def _headings(self) -> list[bool]:
         text = self.text
         return [
-            "\n" not in text[start:end]
+            not _LINE_BREAK.search(text, start, end)
             and text[end - 1 : end] not in ".!?:\"'\u201d\u2019)"
             and len(text[start:end].split()) <= 15
             for start, end in self.paragraphs
@@ -153,7 +157,7 @@ def read_prose(text: str) -> Prose:
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     breaks = (
         _PARAGRAPH_BREAK
-        if "\n\n" in text or re.search(r"\n[ \t]+\n", text)
+        if "\n\n" in text or _BLANK_LINE.search(text)
         else _LINE_BREAK
     )
     spans, start = [], 0

@@ -539,3 +539,19 @@ def test_checks_quotes_lists_a_seed_it_cannot_read_with_no_quotes(corpus):
     ]
     code, out, _ = run_in_process(corpus, "quotes")
     assert out == f"seeds/{A}.txt: not checked (not English)\n"
+
+
+@pytest.mark.parametrize("separator", ["\n\n", "\r\r", "\r\n\r\n", "\u2029", "\n \n"])
+def test_every_paragraph_break_a_reader_sees_separates_paragraphs(separator):
+    text = separator.join(
+        [
+            "Ferry to stop",
+            "The last boat leaves the quay on Sunday.",
+            '"Leave the island before winter or regret it."',
+        ]
+    )
+    claims = analyse(text)
+    assert len(claims.prose.paragraphs) == 3
+    assert claims.prose.is_heading(0) and not claims.prose.is_heading(1)
+    [(start, end)] = claims.quotes_without_speaker
+    assert text[start:end] == '"Leave the island before winter or regret it."'
