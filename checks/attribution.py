@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from checks.names import is_organisation
 from checks.phrases import (
+    ABBREVIATIONS,
     ADDRESSING_CUES,
     BETWEEN_SPEAKER_AND_CUE,
     COMMON_VERBS,
@@ -46,7 +47,6 @@ from checks.phrases import (
     PREPOSITIONS,
     SPEAKER_DETERMINERS,
     SPEAKER_PRONOUNS,
-    TITLES,
 )
 from checks.text import Prose, Quote
 
@@ -97,9 +97,9 @@ def _tokens(text: str, start: int, end: int, to_stop: bool = False) -> list[_Tok
         if word[-1] == "." and len(word) > 1:
             bare = word[:-1]
             lowered = bare.lower()
-            # The full stop of a sentence ("said."), not of "Mr." or "J.".
+            # The full stop of a sentence ("said."), not of "Sen." or "J.".
             if (
-                lowered not in TITLES
+                lowered not in ABBREVIATIONS
                 and "." not in bare
                 and not (len(bare) == 1 and bare.isupper())
             ):

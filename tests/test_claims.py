@@ -307,6 +307,11 @@ def _tied(text):
         ),
         ('"The ferry is done," the skipper sang.', "the skipper", "sang"),
         (
+            '"The ferry is done," said Sen. Odile Marchetti.',
+            "Sen. Odile Marchetti",
+            "said",
+        ),
+        (
             '"The ferry is done," Odile Marchetti (Harbour Board) recalls.',
             "Odile Marchetti",
             "recalls",
