@@ -250,6 +250,51 @@ def _after(text: str, quote: Quote, limit: int) -> _Tie | None:
     following = text[quote.end : min(end, quote.end + 8)].lstrip()[:1]
     if following in {".", ";", ":"} or (inner[-1:] == "." and following.isupper()):
         return None  # the sentence ends with the quote, and no tag follows
+    common = _common_tag(text, quote.end, end)
+    if common is not None:
+        return common
+    return _tag_after(text, quote, end, inner, following)
+
+
+# The two tags most quotes have, '," Ana Ruiz said' and '," said Ana Ruiz'
+# (or a pronoun), read by one pattern rather than token by token; a tag this
+# does not read whole is left to the reader of tokens, which the tests check
+# gives the same answer wherever this one gives any.
+_COMMON_CUES = (
+    "said|says|added|asked|wrote|explained|recalled|continued|noted|insisted|replied"
+)
+_COMMON_NAME = r"[A-Z][a-z'\u2019-]+(?:[ ][A-Z][a-z'\u2019-]+)?"
+_COMMON_TAG = re.compile(
+    r"[,!?]?[ ]*(?:(?P<cue>" + _COMMON_CUES + r")[ ](?P<name>" + _COMMON_NAME + r")"
+    r"|(?P<who>he|she|they|we|I|"
+    + _COMMON_NAME
+    + r")[ ](?P<verb>"
+    + _COMMON_CUES
+    + r"))"
+    r"(?=[,;!?]|\.(?:\s|$))"
+)
+
+
+def _common_tag(text: str, at: int, end: int) -> _Tie | None:
+    m = _COMMON_TAG.match(text, at, end)
+    if m is None:
+        return None
+    speaker = "name" if m.group("cue") else "who"
+    cue = "cue" if m.group("cue") else "verb"
+    words = m.group(speaker).split()
+    if any(
+        w.lower() in NOT_NAMES or w.endswith("ing") or w.lower() in CUE_WORDS
+        for w in words
+        if w != "I"
+    ) or (text[m.end() : m.end() + 1] == "." and words[-1].lower() in ABBREVIATIONS):
+        return None  # "Monday said", "said Sen. Ruiz": for the reader of tokens
+    return _Tie(m.span(speaker), m.span(cue))
+
+
+def _tag_after(
+    text: str, quote: Quote, end: int, inner: str, following: str
+) -> _Tie | None:
+    """The tag after a quote, read token by token."""
     # A bracketed source ends with its own full stop: "[Reuters.]"
     tokens = _tokens(text, quote.end, end, to_stop=following != "[")
     i = 0

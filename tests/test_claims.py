@@ -560,3 +560,53 @@ def test_every_paragraph_break_a_reader_sees_separates_paragraphs(separator):
     assert claims.prose.is_heading(0) and not claims.prose.is_heading(1)
     [(start, end)] = claims.quotes_without_speaker
     assert text[start:end] == '"Leave the island before winter or regret it."'
+
+
+def _texts_with_quotes():
+    for name in ("claims.jsonl", "claims-heldout.jsonl", "pseudonyms.jsonl"):
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+            yield json.loads(line)["text"]
+    yield (REPO / "seeds" / "000_972d40d4eaee384f.txt").read_text(encoding="utf-8")
+    speakers = ["he", "she", "I", "Ana", "Ana Ruiz", "Sen. Ruiz", "Monday", "Sterling"]
+    speakers += [
+        "the mayor",
+        "Ana Ruiz of the Vell Herald",
+        "Ana Ruiz (R-Vell)",
+        "J. Ruiz",
+    ]
+    for who in speakers:
+        for cue in ("said", "says", "told", "asked", "noted", "wrote"):
+            for end in (".", ",", "!", " on Monday."):
+                yield f'"The ferry is done for this year," {who} {cue}{end}'
+                yield f'"The ferry is done for this year," {cue} {who}{end}'
+                yield f'"Why is the ferry done?" {cue} {who}{end}'
+    polnear = SHARED / "polnear-train" / "text"
+    if polnear.is_dir():
+        for path in sorted(polnear.glob("*.txt")):
+            yield path.read_text(encoding="utf-8")
+
+
+def test_the_pattern_for_common_tags_agrees_with_the_reader_of_tokens(monkeypatch):
+    from checks import attribution
+
+    cases = []
+    for text in _texts_with_quotes():
+        prose = read_prose(text)
+        for n, q in enumerate(prose.quotes):
+            limit = (
+                prose.quotes[n + 1].start if n + 1 < len(prose.quotes) else len(text)
+            )
+            cases.append((text, q, limit, attribution._after(text, q, limit)))
+    common = attribution._common_tag
+    used = []
+    monkeypatch.setattr(
+        attribution,
+        "_common_tag",
+        lambda *args: used.append(common(*args)) or None,
+    )
+    for text, q, limit, fast in cases:
+        used.clear()
+        full = attribution._after(text, q, limit)
+        assert fast == full, (text[q.start : q.end + 80], fast, full)
+    # The pattern did read a good share of them.
+    assert sum(1 for text, q, limit, fast in cases if common(text, q.end, limit)) > 100
