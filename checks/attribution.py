@@ -265,7 +265,7 @@ _COMMON_CUES = (
 )
 _COMMON_NAME = r"[A-Z][a-z'\u2019-]+(?:[ ][A-Z][a-z'\u2019-]+)?"
 _COMMON_TAG = re.compile(
-    r"[,!?]?[ ]*(?:(?P<cue>" + _COMMON_CUES + r")[ ](?P<name>" + _COMMON_NAME + r")"
+    r"[,!?]?[ ]*+(?:(?P<cue>" + _COMMON_CUES + r")[ ](?P<name>" + _COMMON_NAME + r")"
     r"|(?P<who>he|she|they|we|I|"
     + _COMMON_NAME
     + r")[ ](?P<verb>"

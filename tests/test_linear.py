@@ -185,6 +185,7 @@ ANCHORED = {
     "_LEADING_WORD": "matched at the start of a weasel phrase, up to its end",
     "_SPECIFIC_DETERMINER": "matched just after a weasel phrase's 'by'",
     "_DIALOGUE_DASH": "matched at the start of a paragraph",
+    "_COMMON_TAG": "matched just after a quote, over 90 characters",
 }
 
 
