@@ -301,12 +301,10 @@ _SPECIFIC_DETERMINER = re.compile(
     r"(?:the|his|her|its|their|this|that)\s+(?!(?:most|majority|many|public|media|press)\b)\w",
     re.IGNORECASE,
 )
-_BACK_HERE = re.compile(
-    r"(?:the|these|those|his|her|its|their|our|both)\s", re.IGNORECASE
-)
-_BACK = re.compile(
-    r"\b(?:the|these|those|his|her|its|their|our|both)\s+$", re.IGNORECASE
-)
+# Words that point back to a group the text has named: "the critics".
+_REFERRING = r"(?:the|these|those|his|her|its|their|our|both)"
+_BACK_HERE = re.compile(_REFERRING + r"\s", re.IGNORECASE)
+_BACK = re.compile(r"\b" + _REFERRING + r"\s+$", re.IGNORECASE)
 
 
 def _phrase_start(text: str, start: int, end: int) -> int:
