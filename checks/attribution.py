@@ -627,11 +627,6 @@ def attribute(prose: Prose) -> list[Attribution]:
     return found
 
 
-def _any_quote(prose: Prose, start: int, end: int) -> bool:
-    i = bisect.bisect_left(prose.quote_starts, start)
-    return i < len(prose.quotes) and prose.quotes[i].start < end
-
-
 def _last_speaker(prose: Prose, index: int) -> _Tie | None:
     """Who the last sentence of paragraph `index` says is speaking; not an
     outlet cited for a fact, which is not who speaks next."""
@@ -663,11 +658,7 @@ def _speaking(prose: Prose, start: int, end: int) -> _Tie | None:
     text = prose.text
     start = max(start, end - _REACH)  # a cue's reach, not the whole of a long sentence
     tokens = _tokens(text, start, end)
-    if (
-        prose.in_quote(start)
-        or prose.in_quote(end - 1)
-        or _any_quote(prose, start, end)
-    ):
+    if prose.quote_within(start, end):
         tokens = [t for t in tokens if not prose.in_quote(t.start)]
     while tokens and tokens[-1].word in _STOPS:
         tokens.pop()

@@ -522,12 +522,12 @@ _SAYS = (
     r"|critici[sz]e|critici[sz]ed|conjecture|conjectured|theori[sz]e|theori[sz]ed"
     r"|posit|posited|infer|inferred|conclude|concluded|estimate|estimated|predict"
     r"|predicted|worry|worried|complain|complained|acknowledge|acknowledged|assume"
-    r"|assumed|tend\s+to|refer\s+to|call\s+(?:it|him|her|them|this|the|a|an|his|its|their)\b"
-    r"|called\s+(?:it|him|her|them|this|the|a|an|his|its|their)\b|point\s+out|pointed\s+out|warn|warned"
-    r"|question|questioned|report|reported|perceive|recogni[sz]e|recogni[sz]ed"
+    r"|assumed|tend\s+to|refer\s+to|call(?:ed)?\s+(?:it|him|her|them|this|the|a|an|his|its|their)\b"
+    r"|point\s+out|pointed\s+out|warn|warned"
+    r"|question|questioned|report|reported|recogni[sz]e|recogni[sz]ed"
     r"|declare|declares|declared)"
 )
-_BEFORE_VERB = r"(?:(?:have|has|had|would|will|may|might|could|also|long|often|still|even|now|generally|sometimes|usually|widely|strongly|even)\s+){0,3}"
+_BEFORE_VERB = r"(?:(?:have|has|had|would|will|may|might|could|also|long|often|still|even|now|generally|sometimes|usually|widely|strongly)\s+){0,3}"
 _BE = r"(?:is|are|was|were|be|been|being|'s)"
 _HEDGE = (
     r"(?:widely|generally|commonly|often|broadly|largely|popularly|usually|sometimes"
@@ -544,7 +544,7 @@ _SEEN_AS = r"(?:seen|viewed|regarded|perceived|described|acknowledged|recogni[sz
 _ACCEPTED = (
     r"(?:accepted|agreed|acknowledged|recogni[sz]ed|credited|attributed|cited|disbelieved|doubted"
     r"|reported|held|understood|noted|praised|criticised|criticized|described"
-    r"|cited|believed|regarded|considered|thought|seen|viewed)"
+    r"|believed|regarded|considered|thought|seen|viewed)"
 )
 _IT_IS = r"\bit\s+(?:is|was|has\s+(?:long\s+|also\s+|often\s+)?been|had\s+been|may\s+be|might\s+be|could\s+be|would\s+be|can\s+be)\s+"
 
@@ -694,7 +694,7 @@ WEASEL_PHRASES: tuple[tuple[str, str], ...] = (
         "noun",
         r"\bthere\s+(?:is|are|was|were|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:\w+\s+)?"
         r"(?:reports|claims|rumou?rs|suggestions|allegations|speculation|indications|sightings"
-        r"|suspicions|theories|accounts|concerns|fears|beliefs|arguments|doubts|concern|speculation"
+        r"|suspicions|theories|accounts|concerns|fears|beliefs|arguments|doubts|concern"
         r"|debate|controversy|criticism|suspicion|doubt"
         r"|a\s+(?:widespread\s+|common\s+|popular\s+)?(?:belief|perception|consensus|view))\b",
     ),
@@ -1019,7 +1019,7 @@ NOUN_LIKE_CUES: frozenset[str] = frozenset(
     quotes demand demands offer offers counter counters message messages email
     emails read reads term terms label labels brand brands echo echoes charge
     charges praise protest protests plead laugh laughs sigh sighs attack attacks
-    blast blasts slam slams rip rips mock warn warns tout hail question""".split()
+    blast blasts slam slams rip rips mock warn warns tout hail""".split()
 )
 
 # Cues whose object is whom the speaker addresses, not the speaker: "telling

@@ -31,9 +31,9 @@ from checks.phrases import ABBREVIATIONS, CUE_WORDS
 
 # A line ends with LF, CR LF, or a CR alone (as old files do); a line or
 # paragraph separator (U+2028, U+2029) breaks it too, so that no break the
-# reader sees can hide from the prose reader.
-# Most texts break lines with LF alone, and are read with patterns that start
-# with it, which re finds far faster than an alternation.
+# reader sees can hide from the prose reader.  Most texts break lines with LF
+# alone and are read with the patterns that start with it, which re finds far
+# faster than the alternations the others need.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _BLANK_LINE = re.compile(r"\n[ \t]+\n")
 _LINE_BREAK = re.compile(r"\n\s*")
@@ -56,7 +56,6 @@ _DOUBLE_CLOSE = {"\u201d": "curly", "\u00bb": "guillemet"}
 # straight quote, the double prime some keyboards give, the fullwidth quote.
 _TOGGLES = {'"': "straight", "\u2033": "prime", "\uff02": "fullwidth"}
 _SINGLE_OPEN = "\u2018\u2039"  # curly, single guillemet
-_SINGLE_CLOSE = "\u2019\u203a"
 _MARKS = re.compile(
     "[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u2033\uff02\u2039\u203a]"
 )
@@ -147,6 +146,13 @@ class Prose:
     def in_quote(self, offset: int) -> bool:
         i = bisect.bisect_right(self.quote_starts, offset) - 1
         return i >= 0 and offset < self.quotes[i].end
+
+    def quote_within(self, start: int, end: int) -> bool:
+        """Whether any quote overlaps [start, end)."""
+        i = bisect.bisect_left(self.quote_starts, start)
+        return self.in_quote(start) or (
+            i < len(self.quotes) and self.quotes[i].start < end
+        )
 
     @cached_property
     def quote_starts(self) -> list[int]:
@@ -352,8 +358,6 @@ def _dialogue(prose: Prose, index: int, going_on: bool) -> bool:
     the dash is only a dash (a list, a dateline).  Whether it is speech."""
     text = prose.text
     start, end = prose.paragraphs[index]
-    if any(q.paragraph == index for q in prose.quotes[-4:]):
-        return False  # a paragraph with quote marks in it is read by them
     closing = _DIALOGUE_TAG.search(text, start + 2, end)
     if closing is not None:
         word = text[closing.end() : end].split(maxsplit=1)[:1]
