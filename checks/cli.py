@@ -42,8 +42,32 @@ def _path_or_url(value: str):
     return value if "://" in value else Path(value)
 
 
+def _text(value: str) -> str:
+    """A value that goes into a seed, INDEX.md or a git command: text. Bytes
+    that are not UTF-8 reach Python as lone surrogates, which no file written
+    as UTF-8 can hold."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as error:
+        byte = ord(value[error.start]) & 0xFF
+        raise argparse.ArgumentTypeError(
+            f"not UTF-8: byte 0x{byte:02x} at character {error.start + 1}"
+        ) from None
+    return value
+
+
+def _output_file(value: str) -> Path:
+    """A file to write a report to: not a folder, in a folder that is there."""
+    path = Path(value)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value} is a folder: name a file")
+    if not path.absolute().parent.is_dir():
+        raise argparse.ArgumentTypeError(f"{value}: there is no folder {path.parent}")
+    return path
+
+
 def _codes(value: str) -> list[str]:
-    return [part.strip() for part in value.split(",") if part.strip()]
+    return [part.strip() for part in _text(value).split(",") if part.strip()]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--output",
         "-o",
-        type=Path,
+        type=_output_file,
         metavar="FILE",
         help="write the report to FILE; the terminal gets a one-line summary",
     )
@@ -114,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--scheduler",
+        type=_text,
         metavar="ADDRESS",
         help="with --engine dask: the scheduler, as tcp://host:8786",
     )
@@ -139,6 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--diff-base",
+        type=_text,
         metavar="REF",
         help="check only seeds changed since the git revision REF (corpus-wide "
         "rules still see every seed) and report seeds changed, deleted or "
@@ -155,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument(
         "--output",
         "-o",
-        type=Path,
+        type=_output_file,
         metavar="FILE",
         help="where to write it (default: [tool.checks] baseline, else "
         "checks-baseline.json beside the configuration)",
@@ -174,24 +200,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="add a text to the corpus as a new seed")
     new.add_argument("text", metavar="PATH_OR_-", help="the text (- reads stdin)")
-    new.add_argument("--date", required=True, help="publication date, YYYY-MM-DD")
-    new.add_argument("--title")
-    new.add_argument("--language")
-    new.add_argument("--source-name", metavar="NAME")
-    new.add_argument("--url")
-    new.add_argument("--retrieved", metavar="DATE", help="default: today")
     new.add_argument(
-        "--cite", action="append", default=[], metavar="NAME", help="repeatable"
+        "--date", required=True, type=_text, help="publication date, YYYY-MM-DD"
+    )
+    new.add_argument("--title", type=_text)
+    new.add_argument("--language", type=_text)
+    new.add_argument("--source-name", type=_text, metavar="NAME")
+    new.add_argument("--url", type=_text)
+    new.add_argument("--retrieved", type=_text, metavar="DATE", help="default: today")
+    new.add_argument(
+        "--cite",
+        action="append",
+        default=[],
+        type=_text,
+        metavar="NAME",
+        help="repeatable",
     )
     new.add_argument(
-        "--pseudonym", action="append", default=[], metavar="NAME", help="repeatable"
+        "--pseudonym",
+        action="append",
+        default=[],
+        type=_text,
+        metavar="NAME",
+        help="repeatable",
     )
     _common(new)
     new.set_defaults(handler=_new)
 
     amend = sub.add_parser("amend", help="record a deliberate change to a seed's text")
     amend.add_argument("seed", metavar="SEED", help="a seed id or file")
-    amend.add_argument("--reason", required=True)
+    amend.add_argument("--reason", required=True, type=_text)
     _common(amend)
     amend.set_defaults(handler=_amend)
 
@@ -199,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
         "retract", help="withdraw a seed, leaving a tombstone row in INDEX.md"
     )
     retract.add_argument("seed", metavar="SEED", help="a seed id or file")
-    retract.add_argument("--reason", required=True)
+    retract.add_argument("--reason", required=True, type=_text)
     _common(retract)
     retract.set_defaults(handler=_retract)
 
@@ -227,7 +265,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     renumber.add_argument("seed", metavar="SEED", help="a seed id or file")
     renumber.add_argument(
-        "--base", metavar="REF", help="the base branch (default: [tool.checks] base)"
+        "--base",
+        type=_text,
+        metavar="REF",
+        help="the base branch (default: [tool.checks] base)",
     )
     _common(renumber)
     renumber.set_defaults(handler=_renumber)
@@ -237,7 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules.set_defaults(handler=_rules)
 
     explain = sub.add_parser("explain", help="print a rule's documentation")
-    explain.add_argument("code", help="a rule code (HDR002) or name (legacy-header)")
+    explain.add_argument(
+        "code", type=_text, help="a rule code (HDR002) or name (legacy-header)"
+    )
     explain.set_defaults(handler=_explain)
 
     schema = sub.add_parser("schema", help="print the seed header JSON Schema")
@@ -319,11 +362,22 @@ def _outcome(args: argparse.Namespace, config, fix: bool = False, unsafe: bool =
 
 def _check(args: argparse.Namespace) -> int:
     from checks.baseline import apply_baseline
-    from checks.reporters import REPORTERS, Summary, statistics, summary_line
+    from checks.reporters import (
+        REPORTERS,
+        Summary,
+        json_text,
+        statistics,
+        statistics_text,
+        summary_line,
+    )
 
     config = _configured(args)
     if args.unsafe_fixes and not args.fix:
         raise UsageError("--unsafe-fixes goes with --fix")
+    if args.statistics and args.format not in ("text", "json"):
+        raise UsageError(
+            f"--statistics prints counts per rule as text or json, not as {args.format}"
+        )
     outcome = _outcome(args, config, args.fix, args.unsafe_fixes)
     diagnostics = outcome.diagnostics
     baseline_path = args.baseline or config.baseline_path
@@ -334,19 +388,25 @@ def _check(args: argparse.Namespace) -> int:
         )
     summary = Summary.of(outcome.files, diagnostics, len(outcome.fixed))
     summary.baseline_stale = len(stale) if baseline_path is not None else None
-    if args.output is not None:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
+
+    def report(stream) -> None:
+        if not args.statistics:
             REPORTERS[args.format](stream, args.quiet).report(
                 diagnostics, outcome.fixed, summary
             )
+        elif args.format == "json":
+            counts = {"rules": statistics(diagnostics), "summary": summary.as_dict()}
+            stream.write(json_text(counts, indent=2) + "\n")
+        else:
+            stream.write(statistics_text(statistics(diagnostics)))
+            stream.write(summary_line(summary) + "\n")
+
+    if args.output is not None:
+        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
+            report(stream)
         print(f"{summary_line(summary)} Report written to {args.output}.")
-    elif args.statistics:
-        sys.stdout.write(statistics(diagnostics))
-        print(summary_line(summary))
     else:
-        REPORTERS[args.format](sys.stdout, args.quiet).report(
-            diagnostics, outcome.fixed, summary
-        )
+        report(sys.stdout)
     if stale:
         print(
             f"checks: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} "

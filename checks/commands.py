@@ -289,7 +289,7 @@ def _declaration_hints(doc: Document, fields: dict[str, Any]) -> str:
     from checks.rules.header import english
     from checks.rules.pseudonyms import detected
 
-    if not english(doc):
+    if not (doc.utf8 and english(doc)):  # the detectors read English text
         return ""
     have = set(fields.get("pseudonyms", []))
     names = [n for n in detected(doc)[0].names if n not in have]
@@ -448,13 +448,17 @@ def _english_documents(args: argparse.Namespace, listing: list[dict]):
         args.paths or [config.corpus_path], config.corpus_path, config.max_seed_bytes
     ):
         if doc.unread is not None:
-            listing.append(
-                {"path": doc.display, "checked": False, "unread": doc.unread}
-            )
+            reason = doc.unread
+        elif not doc.utf8:
+            # As `checks` does: the detectors read text, and these bytes are
+            # not text (ENC001 says where).
+            reason = "not UTF-8"
         elif not english(doc):
-            listing.append({"path": doc.display, "checked": False})
+            reason = "not English"
         else:
             yield doc
+            continue
+        listing.append({"path": doc.display, "checked": False, "reason": reason})
 
 
 def pseudonyms(args: argparse.Namespace) -> int:
@@ -498,9 +502,7 @@ def pseudonyms(args: argparse.Namespace) -> int:
         return 0
     for entry in listing:
         if not entry["checked"]:
-            print(
-                f"{printable(entry['path'])}: not checked ({entry.get('unread') or 'not English'})"
-            )
+            print(f"{printable(entry['path'])}: not checked ({entry['reason']})")
             continue
         for p in entry["pseudonyms"]:
             status = "declared" if p["name"] in entry["declared"] else "NOT DECLARED"
@@ -541,7 +543,7 @@ def quotes(args: argparse.Namespace) -> int:
     for entry in listing:
         path = printable(entry["path"])
         if not entry["checked"]:
-            print(f"{path}: not checked ({entry.get('unread') or 'not English'})")
+            print(f"{path}: not checked ({entry['reason']})")
             continue
         for q in entry["quotes"]:
             said = (

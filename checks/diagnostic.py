@@ -96,7 +96,13 @@ class Diagnostic(ByValues):
 
     @property
     def fixable(self) -> bool:
-        return self.fix is not None
+        """`checks --fix` fixes it (its fix is safe)."""
+        return self.fix is not None and self.fix.safe
+
+    @property
+    def unsafe_fixable(self) -> bool:
+        """Only `checks --fix --unsafe-fixes` fixes it."""
+        return self.fix is not None and not self.fix.safe
 
     def as_dict(self) -> dict:
         return {
@@ -110,6 +116,7 @@ class Diagnostic(ByValues):
             "severity": self.severity.value,
             "message": self.message,
             "fixable": self.fixable,
+            "unsafe_fix": self.unsafe_fixable,
         }
 
 

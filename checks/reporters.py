@@ -25,6 +25,7 @@ class Summary:
     warnings: int = 0
     infos: int = 0
     fixable: int = 0
+    unsafe_fixable: int = 0
     fixed: int = 0
     files_with_findings: int = 0
     baseline_stale: int | None = None  # baseline entries that matched nothing
@@ -39,6 +40,7 @@ class Summary:
             summary.warnings += d.severity is Severity.WARNING
             summary.infos += d.severity is Severity.INFO
             summary.fixable += d.fixable
+            summary.unsafe_fixable += d.unsafe_fixable
         return summary
 
     def as_dict(self) -> dict:
@@ -53,6 +55,7 @@ class Summary:
             "warnings": self.warnings,
             "infos": self.infos,
             "fixable": self.fixable,
+            "unsafe_fixable": self.unsafe_fixable,
             "fixed": self.fixed,
         }
 
@@ -180,8 +183,16 @@ def summary_line(s: Summary) -> str:
     if s.infos:
         counts.append(_plural(s.infos, "note"))
     line = f"{fixed}Found {', '.join(counts)} in {s.files_with_findings} of {_plural(s.files, 'file')}"
+    fixes = []
     if s.fixable:
-        line += f" ({s.fixable} fixable with `checks --fix`)"
+        fixes.append(f"{s.fixable} fixable with `checks --fix`")
+    if s.unsafe_fixable:
+        fixes.append(
+            f"{s.unsafe_fixable} {'more ' if s.fixable else ''}with "
+            "`checks --fix --unsafe-fixes`, to review"
+        )
+    if fixes:
+        line += f" ({'; '.join(fixes)})"
     return line + "."
 
 
@@ -390,19 +401,41 @@ def fingerprint(d: Diagnostic) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-def statistics(diagnostics: Sequence[Diagnostic]) -> str:
+def statistics(diagnostics: Sequence[Diagnostic]) -> list[dict]:
     """Counts per rule, most frequent first, as `checks --statistics` prints."""
-    counts: dict[str, list] = {}
+    counts: dict[str, dict] = {}
     for d in diagnostics:
-        entry = counts.setdefault(d.code, [0, d.name, 0])
-        entry[0] += 1
-        entry[2] += d.fixable
-    rows = sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))
-    width = max((len(str(c[0])) for _, c in rows), default=1)
-    return "".join(
-        f"{count:>{width}}  {code}  {name}{'  [*] ' + str(fixable) + ' fixable' if fixable else ''}\n"
-        for code, (count, name, fixable) in rows
-    )
+        entry = counts.get(d.code)
+        if entry is None:
+            entry = counts[d.code] = {
+                "code": d.code,
+                "name": d.name,
+                "count": 0,
+                "fixable": 0,
+                "unsafe_fixable": 0,
+            }
+        entry["count"] += 1
+        entry["fixable"] += d.fixable
+        entry["unsafe_fixable"] += d.unsafe_fixable
+    return sorted(counts.values(), key=lambda e: (-e["count"], e["code"]))
+
+
+def statistics_text(rows: list[dict]) -> str:
+    """One line per rule; `[*]` counts what `--fix` fixes, `[-]` what only
+    `--unsafe-fixes` does."""
+    width = max((len(str(e["count"])) for e in rows), default=1)
+    lines = []
+    for e in rows:
+        fixes = "".join(
+            f"  {mark} {e[key]} {what}"
+            for mark, key, what in (
+                ("[*]", "fixable", "fixable"),
+                ("[-]", "unsafe_fixable", "with --unsafe-fixes"),
+            )
+            if e[key]
+        )
+        lines.append(f"{e['count']:>{width}}  {e['code']}  {e['name']}{fixes}\n")
+    return "".join(lines)
 
 
 REPORTERS: dict[str, Callable[[TextIO, bool], Reporter]] = {

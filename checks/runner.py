@@ -28,7 +28,7 @@ from checks.fixes import write_atomic
 from checks.index import NAME, IndexFile, read_index, rendered_index, row_digest
 from checks.linter import Linter
 from checks.registry import Rule
-from checks.shards import Record, is_shard
+from checks.shards import Record, ShardError, is_shard
 
 
 @dataclass
@@ -292,10 +292,16 @@ class Run:
                 collect(*checking)
             rule = self._rule("HDR016")
             if rule is not None:
-                blank = Record(url, 1, "", None)
+                # Where reading stopped: the line after the last one read whole.
+                stopped = getattr(error, "line", 0) + 1
+                message = (
+                    str(error)
+                    if isinstance(error, ShardError)
+                    else f"cannot read the shard: {error}"
+                )
                 diagnostics.append(
                     self._at_line(
-                        display, blank, rule, f"cannot read the shard: {error}"
+                        display, Record(url, stopped, "", None), rule, message
                     )
                 )
             return diagnostics, corpus_records

@@ -540,7 +540,12 @@ def test_checks_quotes_lists_a_seed_it_cannot_read_with_no_quotes(corpus):
     code, out, err = run_in_process(corpus, "quotes", "--format", "json")
     assert code == 0, err
     assert json.loads(out) == [
-        {"path": f"seeds/{A}.txt", "checked": False, "quotes": []}
+        {
+            "path": f"seeds/{A}.txt",
+            "checked": False,
+            "reason": "not English",
+            "quotes": [],
+        }
     ]
     code, out, _ = run_in_process(corpus, "quotes")
     assert out == f"seeds/{A}.txt: not checked (not English)\n"

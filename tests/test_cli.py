@@ -83,6 +83,7 @@ def test_each_problem_gets_its_own_code_and_line_in_json(corpus):
         "severity",
         "message",
         "fixable",
+        "unsafe_fix",
     }
     assert run.json["summary"] == {
         "files": 4,
@@ -90,6 +91,7 @@ def test_each_problem_gets_its_own_code_and_line_in_json(corpus):
         "warnings": 0,
         "infos": 0,
         "fixable": 0,
+        "unsafe_fixable": 0,
         "fixed": 0,
     }
 

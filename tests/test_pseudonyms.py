@@ -120,7 +120,12 @@ def test_fix_leaves_pseudonyms_alone_and_unsafe_fixes_declare_them(corpus):
     before = path.read_bytes()
     run = run_checks("--fix", "--select", "PSN", cwd=corpus)
     assert run.code == 1 and path.read_bytes() == before
-    assert "PSN001 [*]" in run.out
+    # Only --unsafe-fixes fixes it: not marked [*], not counted as fixable.
+    assert f"seeds/{A}.txt:13:1: PSN001 'Daria' is marked" in run.out
+    assert run.out.endswith(
+        "Found 1 error, 0 warnings in 1 of 1 file "
+        "(1 with `checks --fix --unsafe-fixes`, to review).\n"
+    )
     run = run_checks("--fix", "--unsafe-fixes", "--select", "PSN", cwd=corpus)
     assert run.code == 0, run
     assert (
