@@ -520,13 +520,14 @@ class Run:
             raise ConfigError(f"{self.folder}: no such file or folder")
         if base is not None:
             targets = {k: p for k, p in targets.items() if stem_of(p) in base.changed}
-        keep = self._keeper(
+        keep, shown = self._keeper(
             not paths and base is None and not index_named,
             targets,
             base,
             index_path if index_named else None,
         )
         outcome = Outcome([])
+        counted: set[str] = set()  # shards: counted as they are read
         records: list[SeedRecord] = []
         order = list(in_corpus.items()) + [
             (k, p) for k, p in targets.items() if k not in in_corpus
@@ -571,6 +572,7 @@ class Run:
                     shard, display, key in targets or is_url
                 )
                 outcome.files += 1
+                counted.add(display)
                 outcome.diagnostics += found
                 records += shard_records
         finally:
@@ -586,26 +588,34 @@ class Run:
                 corpus = self.corpus(records, base)
                 found = self.corpus_findings(corpus, keep)
             outcome.diagnostics += found
-            outcome.files += corpus.index is not None
+            # INDEX.md is one of the files checked when it was read, and when
+            # a finding names it (one that says it is missing, say).
+            named = {d.path for d in found}
+            outcome.files += corpus.index is not None or corpus.index_display in named
+            # A finding about a checked seed may stand at a seed the run did
+            # not check (its copy, say): that file is counted too.
+            if shown is not None:
+                counted |= shown | {corpus.index_display}
+                outcome.files += len(named - counted)
         outcome.diagnostics += self.linter.unused_accepts()
         outcome.diagnostics.sort()
         return outcome
 
     def _keeper(
         self, everything: bool, targets: dict, base, index_path: Path | None
-    ) -> Callable[[CorpusFinding], bool]:
+    ) -> tuple[Callable[[CorpusFinding], bool], set[str] | None]:
         """Which corpus findings a run reports: all of them, or those about
         the seeds it checks (and those changed since the base), or INDEX.md
-        when it was named."""
+        when it was named; and the files it checks, when not all."""
         if everything:
-            return lambda f: True
+            return (lambda f: True), None
         stems = {stem_of(p) for p in targets.values()}
         shown = {self.display(p) for p in targets.values()}
         if base is not None:
             stems |= {stem for stem, _ in base.gone}
         if index_path is not None:
             shown.add(self.display(index_path))
-        return lambda f: f.place.path in shown or bool(f.seeds & stems)
+        return (lambda f: f.place.path in shown or bool(f.seeds & stems)), shown
 
     def corpus_findings(
         self, corpus: Corpus, keep: Callable[[CorpusFinding], bool]

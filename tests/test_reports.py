@@ -2,11 +2,16 @@
 --statistics and the baseline, as a CI system and a maintainer meet them."""
 
 import json
+import re
+import tempfile
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import REPO, run_checks, write_seed
+from conftest import BODY, REPO, run_checks, run_in_process, seed_text, write_seed
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 A = "000_0123456789abcdef"
 B = "001_1111111111111111"
@@ -152,3 +157,66 @@ def test_a_baseline_named_on_the_command_line_must_exist(findings):
     run = run_checks("--baseline", "missing.json", cwd=findings)
     assert run.code == 2
     assert run.err.startswith("checks: error: missing.json: cannot read the baseline")
+
+
+SUMMARY = re.compile(
+    r"^Found .* in (\d+) of (\d+) files?"
+    r"(?: \((?:(\d+) fixable with `checks --fix`)?(?:; )?"
+    r"(?:(\d+) (?:more )?with `checks --fix --unsafe-fixes`, to review)?\))?\.$"
+)
+KINDS = {
+    "sound": lambda stem: seed_text(stem),
+    "legacy": lambda stem: " date 2022-12-13 " + BODY,
+    "no header": lambda stem: BODY,
+    "bad hash": lambda stem: seed_text(stem, sha256="0" * 64),
+    "pseudonym": lambda stem: seed_text(stem, "Daria (name changed) left.\n"),
+    "accepts a copy": lambda stem: seed_text(
+        stem, accept="\n  - rule: PRV002\n    reason: kept as sent"
+    ),
+}
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    kinds=st.lists(st.sampled_from(sorted(KINDS)), max_size=4),
+    index=st.sampled_from(["written", "missing", "empty"]),
+    named=st.lists(st.integers(0, 3), max_size=3),
+    select=st.sampled_from([[], ["--select", "HDR"], ["--select", "IDX,PRV"]]),
+)
+def test_the_summary_adds_up_whatever_the_corpus(kinds, index, named, select):
+    """'in F of M files' never has F > M, and what it calls fixable is what
+    the report marks [*]; unsafe fixes are counted apart."""
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = Path(folder)
+        (corpus / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
+        (corpus / "seeds").mkdir()
+        stems = [f"{n:03d}_{n + 1:016x}" for n in range(len(kinds))]
+        for stem, kind in zip(stems, kinds):
+            (corpus / "seeds" / f"{stem}.txt").write_text(KINDS[kind](stem))
+        if index != "missing":
+            run_in_process(corpus, "index")
+        if index == "empty":
+            (corpus / "seeds" / "INDEX.md").write_text("")
+        paths = sorted({f"seeds/{stems[n]}.txt" for n in named if n < len(stems)})
+        args = ["--no-cache", *select, *paths]
+        code, text, _ = run_in_process(corpus, *args)
+        code, out, _ = run_in_process(corpus, "--format", "json", *args)
+    report = json.loads(out)
+    last = text.splitlines()[-1]
+    if not report["diagnostics"]:
+        assert last.startswith("All checks passed"), text
+        return
+    found = SUMMARY.match(last)
+    assert found, last
+    with_findings, files = int(found[1]), int(found[2])
+    assert with_findings == len({d["path"] for d in report["diagnostics"]})
+    assert with_findings <= files == report["summary"]["files"]
+    marked = sum(" [*] " in line for line in text.splitlines())
+    safe = sum(d["fixable"] for d in report["diagnostics"])
+    unsafe = sum(d["unsafe_fix"] for d in report["diagnostics"])
+    assert int(found[3] or 0) == safe == marked == report["summary"]["fixable"]
+    assert int(found[4] or 0) == unsafe == report["summary"]["unsafe_fixable"]
