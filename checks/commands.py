@@ -18,11 +18,12 @@ from typing import Any
 
 from checks.config import Config, ConfigError, load_config
 from checks.corpus import SEED_NAME, Corpus
-from checks.diagnostic import Diagnostic, Severity
+from checks.diagnostic import Diagnostic, Edit, Severity
 from checks.document import Document, HeaderForm
 from checks.files import read_bounded
 from checks.fixes import corpus_lock, write_atomic
 from checks.header import dump_fields
+from checks.header_edit import CannotEdit, add_items, edited, set_value
 from checks.index import tombstone_cells
 from checks.registry import all_rules, select
 from checks.reporters import REPORTERS, Summary, json_text, printable
@@ -75,6 +76,13 @@ def _refusing(handler):
         except Refused as refusal:
             print(f"checks {args.command}: {refusal}", file=sys.stderr)
             return 1
+        except CannotEdit as why:
+            print(
+                f"checks {args.command}: cannot edit the header in place: {why}; "
+                "nothing was written",
+                file=sys.stderr,
+            )
+            return 1
 
     wrapped.__doc__ = handler.__doc__
     return wrapped
@@ -86,16 +94,17 @@ def header_text(fields: dict[str, Any]) -> str:
     return f"---\n{dump_fields(ordered)}---\n"
 
 
-def _rewrite_header(
-    doc: Document, fields: dict[str, Any], path: Path | None = None
+def _edit_header(
+    doc: Document, edits: list[Edit], fields: dict[str, Any], path: Path | None = None
 ) -> Document:
-    """The seed with a new header and the same body; checked before it is
-    written, so that a failure here leaves the file as it was."""
-    raw = header_text(fields).encode("utf-8") + doc.body
-    new = Document(path or doc.path, raw, doc.display)
-    if new.body != doc.body or new.data != fields:
-        raise Refused(f"could not rewrite {doc.display}'s header without changing it")
-    write_atomic(new.path, raw)
+    """The seed with its header edited in place (comments, style and order
+    kept) to read as `fields`, the same body, written atomically to `path`
+    (default: where it is). CannotEdit, leaving the file as it was, when the
+    header cannot be edited so."""
+    new = edited(doc, edits, fields)
+    if path is not None:
+        new = Document(path, new.raw, doc.display)
+    write_atomic(new.path, new.raw)
     return new
 
 
@@ -186,11 +195,15 @@ def _read_text(source: str) -> bytes:
         raise ConfigError(f"{source}: {error.strerror}") from None
 
 
-def _used(corpus: Corpus, at_base: list[str] = ()) -> tuple[set[int], set[str]]:
+def _used(
+    corpus: Corpus, at_base: list[str] = (), leaving: str | None = None
+) -> tuple[set[int], set[str]]:
+    """The numbers and id parts that seeds, INDEX.md's rows and the base
+    revision's seeds hold; `leaving` is a seed about to give its own up."""
     numbers = {r.number for r in corpus.records if r.number is not None}
     hexes = {r.hex for r in corpus.records if r.hex}
     rows = corpus.index.rows if corpus.index is not None else []
-    for seed_id in [r.id for r in rows] + list(at_base):
+    for seed_id in [r.id for r in rows if r.id != leaving] + list(at_base):
         number, hex_part = seed_id.split("_", 1)
         numbers.add(int(number))
         hexes.add(hex_part)
@@ -325,11 +338,16 @@ def amend(args: argparse.Namespace) -> int:
     corpus = run.corpus(run.records())
     _parsed_index(corpus)
     revisions = fields.get("revisions")
+    revision = {"date": _today(run), "replaces": old, "reason": reason}
     fields["revisions"] = (list(revisions) if isinstance(revisions, list) else []) + [
-        {"date": _today(run), "replaces": old, "reason": reason}
+        revision
     ]
     fields["sha256"] = new_sha
-    new_doc = _rewrite_header(doc, fields)
+    new_doc = _edit_header(
+        doc,
+        [set_value(doc, "sha256", new_sha), add_items(doc, "revisions", [revision])],
+        fields,
+    )
     records = [
         r if r.path != str(path) else run.record(new_doc) for r in corpus.records
     ]
@@ -412,15 +430,19 @@ def renumber(args: argparse.Namespace) -> int:
     _parsed_index(corpus)
     others = [r for r in corpus.records if r.path != str(path)]
     numbers, _ = _used(
-        run.corpus(others), [n for n in names_at(run.folder, ref) if n != doc.stem]
+        run.corpus(others),
+        [n for n in names_at(run.folder, ref) if n != doc.stem],
+        leaving=doc.stem,
     )
     number = _next_number(numbers)
     stem = f"{number:03d}_{match.group(2)}"
+    if stem == doc.stem:
+        raise Refused(f"{doc.stem} has the next free number already: nothing to do")
     target = path.with_name(f"{stem}.txt")
     if target.exists():
         raise Refused(f"{target.name} exists already")
     fields["id"] = stem
-    new_doc = _rewrite_header(doc, fields, target)
+    new_doc = _edit_header(doc, [set_value(doc, "id", stem)], fields, target)
     os.unlink(path)
     if corpus.index is not None:
         for row in corpus.index.rows:

@@ -297,12 +297,30 @@ def dump_fields(fields: dict[str, Any], newline: str = "\n") -> str:
     return text.replace("\n", newline) if newline != "\n" else text
 
 
+def flow(value: Any) -> str:
+    """`value` as YAML on one line: a scalar, `[a, b]` or `{k: v}`."""
+    import yaml
+
+    text = yaml.dump(
+        value,
+        Dumper=_dumper(),
+        default_flow_style=True,
+        sort_keys=False,
+        allow_unicode=True,
+        width=1 << 16,
+    ).rstrip("\n")
+    return text[: -len("\n...")] if text.endswith("\n...") else text
+
+
+_BREAKS = re.compile("[\n\r\x85\u2028\u2029]")
+
+
 @cache
 def _dumper():
     """PyYAML's safe dumper, in C when libyaml is there (five times faster: a
     shard's every record is written as a header).  PyYAML's own emitter puts
     a NEL (U+0085) in single quotes, where it reads back as a space; a string
-    with one is double-quoted, where it is escaped, as libyaml does anyway."""
+    with one, or any line break, is double-quoted, where it is escaped."""
     import yaml
 
     try:
@@ -314,7 +332,9 @@ def _dumper():
         pass
 
     def text(dumper, value: str):
-        style = '"' if "\x85" in value else None
+        # A line break is written as an escape too: a quoted scalar folded
+        # over lines reads back only at the indentation it was written at.
+        style = '"' if _BREAKS.search(value) else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)

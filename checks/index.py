@@ -64,13 +64,28 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+# What a cell escapes with a backslash, as CommonMark reads it: `\\` and `|`
+# (GitHub's cell separator), `[` `]` (no link), `<` `>` (no HTML, and never
+# INDEX.md's own markers, which end in `-->`).
+_SPECIAL = re.compile(r"[\\|\[\]<>]")
+_ESCAPED = re.compile(r"\\([\\|\[\]<>])")
+
+
 def escape(text: str) -> str:
-    """A header value as a table cell: one line, `|` and `\\` escaped."""
-    return one_line(text.replace("\\", "\\\\").replace("|", "\\|"))
+    """A header value as a table cell: on one line, what Markdown or the
+    table would read as more than text escaped."""
+    return one_line(_SPECIAL.sub(r"\\\g<0>", text))
 
 
 def unescape(cell: str) -> str:
-    return re.sub(r"\\([\\|])", r"\1", cell) if "\\" in cell else cell
+    return _ESCAPED.sub(r"\1", cell) if "\\" in cell else cell
+
+
+def name_list(names: Iterable[str]) -> str:
+    """Names as one cell's text: `, ` between them, and a comma or a
+    backslash inside a name after a backslash, so that the cell still says
+    where each name ends."""
+    return ", ".join(n.replace("\\", "\\\\").replace(",", "\\,") for n in names)
 
 
 @dataclass(slots=True)
@@ -425,8 +440,8 @@ class Entry(ByValues):
             "date": one_line(self.date),
             "title": one_line(self.title),
             "source": one_line(self.source),
-            "cites": one_line(", ".join(self.cites)),
-            "pseudonyms": one_line(", ".join(self.pseudonyms)),
+            "cites": one_line(name_list(self.cites)),
+            "pseudonyms": one_line(name_list(self.pseudonyms)),
             "sha256": self.sha256[:HASH_CHARS],
         }
 

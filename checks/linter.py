@@ -6,12 +6,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checks.context import Context
 from checks.diagnostic import Diagnostic, Finding, Fix, Severity, source_window
 from checks.document import Document, HeaderForm
 from checks.fixes import apply_fixes, write_atomic
+from checks.header_edit import lost
 from checks.registry import Rule
 from checks.rules.header import accept_entries
 
@@ -28,6 +29,31 @@ def _runs_on(r: Rule, doc: Document) -> bool:
     if doc.unread is not None:
         return r.on_unread
     return doc.utf8 or not r.needs_text
+
+
+def _trial(
+    doc: Document, fixes: list[Fix]
+) -> tuple[Document | None, list[Fix], str | None]:
+    """`doc` with as many of `fixes` as apply together (edits on the header
+    only, none overlapping), the fixes applied, and what the result lost
+    (the body, a field, a comment), if anything."""
+    limit = (
+        doc.body_start
+        if doc.form in (HeaderForm.FRONT_MATTER, HeaderForm.LEGACY)
+        else 0
+    )
+    text, chosen = apply_fixes(doc.text, fixes, limit)
+    if not chosen:
+        return None, [], None
+    candidate = Document(doc.path, text.encode("utf-8"), doc.display)
+    if candidate.body != doc.body:
+        return None, chosen, "the body would change"
+    return candidate, chosen, lost(doc, candidate)
+
+
+def _unfixed(d: Diagnostic, why: str) -> Diagnostic:
+    """A finding whose fix --fix left out, saying why; no longer fixable."""
+    return replace(d, fix=None, message=f"{d.message} (not fixed: {why})")
 
 
 @dataclass
@@ -135,27 +161,40 @@ class Linter:
 
     def fix(self, doc: Document, unsafe: bool = False, write: bool = True) -> Result:
         """Apply fixes until none is left (or MAX_FIX_PASSES), never changing the
-        body, and write the file atomically if it changed."""
+        body or losing what the header says, and write the file atomically if
+        it changed. A fix that would is left out, and its finding says why."""
         original = doc
         applied: list[Fix] = []
+        refused: dict[Fix, str] = {}
         diagnostics = self.check(doc)
         for _ in range(MAX_FIX_PASSES):
-            fixes = [d.fix for d in diagnostics if d.fix and (d.fix.safe or unsafe)]
+            fixes = [
+                d.fix
+                for d in diagnostics
+                if d.fix and (d.fix.safe or unsafe) and d.fix not in refused
+            ]
             if not fixes or not doc.utf8:
                 break
-            limit = (
-                doc.body_start
-                if doc.form in (HeaderForm.FRONT_MATTER, HeaderForm.LEGACY)
-                else 0
-            )
-            text, chosen = apply_fixes(doc.text, fixes, limit)
-            if not chosen:
+            candidate, chosen, why = _trial(doc, fixes)
+            if why is not None and len(chosen) > 1:
+                # Which one: each alone, and those that pass go on.
+                for fix in chosen:
+                    alone = _trial(doc, [fix])[2]
+                    if alone is not None:
+                        refused[fix] = alone
+                continue
+            if why is not None:
+                refused.update(dict.fromkeys(chosen, why))
+                continue
+            if candidate is None:
                 break
-            candidate = Document(doc.path, text.encode("utf-8"), doc.display)
-            if candidate.body != original.body:
-                break  # a fix that would touch the body is never written
             doc, diagnostics = candidate, self.check(candidate)
             applied += chosen
+        if refused:
+            diagnostics = [
+                _unfixed(d, refused[d.fix]) if d.fix in refused else d
+                for d in diagnostics
+            ]
         if write and doc.raw != original.raw:
             write_atomic(doc.path, doc.raw)
         return Result(doc, diagnostics, applied)

@@ -139,7 +139,7 @@ def test_unsafe_fix_declares_the_cited_sources_and_says_so(corpus):
         f"seeds/{A}.txt: fixed: added Port Authority, Reuters to the header's cites, for review"
         in fixed.out
     )
-    assert "cites:\n- Coast Guard\n- Port Authority\n- Reuters\n" in path.read_text()
+    assert "cites: [Coast Guard, Port Authority, Reuters]\n" in path.read_text()
     assert path.read_text().endswith(body)
 
 

@@ -263,6 +263,23 @@ def test_two_branches_adding_the_same_number_collide_and_renumber_resolves_it(re
     )
 
 
+def test_renumber_leaves_a_seed_that_has_the_next_free_number_already(repo):
+    """Its own INDEX.md row is not a number taken: moving it on would leave
+    a gap (PRV004)."""
+    committed_corpus(repo)
+    path = write_seed(repo / "seeds", "002_2222222222222222", WEIR)
+    run_checks("index", cwd=repo)
+    before = path.read_bytes()
+    run = run_checks("renumber", "002_2222222222222222", cwd=repo)
+    assert (run.code, run.err) == (
+        1,
+        "checks renumber: 002_2222222222222222 has the next free number already: "
+        "nothing to do\n",
+    )
+    assert path.read_bytes() == before
+    assert run_checks(cwd=repo).code == 0
+
+
 def subprocess_merge(repo) -> int:
     import subprocess
 

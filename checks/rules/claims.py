@@ -134,7 +134,7 @@ def weasel_attribution(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _declare_cites(doc: Document, names: list[str]) -> Fix:
+def _declare_cites(doc: Document, names: list[str]) -> Fix | None:
     current = declared_cites(doc)
     have = {_key(c) for c in current}
     return extend_list_field(

@@ -11,6 +11,7 @@ from checks.context import Context
 from checks.diagnostic import Edit, Finding, Fix
 from checks.document import Document, HeaderForm
 from checks.header import dump_fields
+from checks.header_edit import CannotEdit, add_items, new_field
 from checks.registry import rule
 from checks.schema import ID_PATTERN, problems_of_kind
 
@@ -233,33 +234,24 @@ def missing_field(doc: Document, ctx: Context) -> Iterator[Finding]:
         span = doc.field_span(problem.path[:-1])
         fix = None
         message = problem.message
-        if problem.path == ("id",) and _ID.match(doc.stem):
-            fix = Fix(
-                f"fill id: {doc.stem}",
-                (
-                    Edit(
-                        doc.header_start,
-                        doc.header_start,
-                        dump_fields({"id": doc.stem}, _newline(doc)),
-                    ),
-                ),
-            )
-        elif problem.path == ("sha256",):
-            blocker = ctx.records.fill_blocker(doc)
-            if blocker:
-                message += f"; not filled by --fix because {blocker}"
-            else:
-                digest = hashlib.sha256(doc.body).hexdigest()
+        try:
+            if problem.path == ("id",) and _ID.match(doc.stem):
                 fix = Fix(
-                    f"record sha256 {digest[:12]}...",
-                    (
-                        Edit(
-                            doc.header_end,
-                            doc.header_end,
-                            dump_fields({"sha256": digest}, _newline(doc)),
-                        ),
-                    ),
+                    f"fill id: {doc.stem}",
+                    (new_field(doc, "id", doc.stem, first=True),),
                 )
+            elif problem.path == ("sha256",):
+                blocker = ctx.records.fill_blocker(doc)
+                if blocker:
+                    message += f"; not filled by --fix because {blocker}"
+                else:
+                    digest = hashlib.sha256(doc.body).hexdigest()
+                    fix = Fix(
+                        f"record sha256 {digest[:12]}...",
+                        (new_field(doc, "sha256", digest),),
+                    )
+        except CannotEdit as why:
+            message += f"; not filled by --fix: {why}"
         yield Finding(*span, message, fix)
 
 
@@ -537,22 +529,15 @@ def not_english(doc: Document, what: str) -> Iterator[Finding]:
 
 def extend_list_field(
     doc: Document, field: str, current: list[str], wanted: list[str]
-) -> Fix:
+) -> Fix | None:
     """An unsafe fix that writes header list `field` as `wanted` (which
     starts with `current`), for a person to review: used to declare what a
-    detector found."""
-    newline = _newline(doc)
-    text = dump_fields({field: wanted}, newline)
-    key = doc.key_span((field,))
-    if key is None:
-        edit = Edit(doc.header_end, doc.header_end, text)
-    else:
-        end = (doc.value_span((field,)) or key)[1]
-        if doc.text[end - 1 : end] != "\n":
-            line_end = doc.text.find("\n", end)
-            end = doc.header_end if line_end < 0 else min(line_end + 1, doc.header_end)
-        edit = Edit(key[0], end, text)
+    detector found. None when the list cannot be grown in place."""
     added = [n for n in wanted if n not in current]
+    try:
+        edit = add_items(doc, field, added)
+    except CannotEdit:
+        return None
     return Fix(
         f"added {', '.join(added)} to the header's {field}, for review",
         (edit,),

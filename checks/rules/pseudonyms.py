@@ -26,7 +26,7 @@ def declared(doc: Document) -> list[str]:
     return [n for n in names if isinstance(n, str)] if isinstance(names, list) else []
 
 
-def _declare(doc: Document, names: list[str]) -> Fix:
+def _declare(doc: Document, names: list[str]) -> Fix | None:
     """Add `names` to the header's `pseudonyms`, keeping those declared."""
     current = declared(doc)
     return extend_list_field(
