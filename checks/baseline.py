@@ -43,9 +43,12 @@ def write_baseline(diagnostics: Sequence[Diagnostic], path: Path) -> int:
     return len(entries)
 
 
-def read_baseline(path: Path) -> list[dict]:
+def read_baseline(path: Path, recorded: bytes | None = None) -> list[dict]:
+    """The entries of the baseline at `path`, or of `recorded`: the bytes a
+    git revision has for it."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_bytes() if recorded is None else recorded
+        data = json.loads(text.decode("utf-8"))
     except OSError as error:
         raise ConfigError(
             f"{path}: cannot read the baseline: {error.strerror}"
@@ -73,14 +76,18 @@ def read_baseline(path: Path) -> list[dict]:
 
 
 def apply_baseline(
-    diagnostics: Sequence[Diagnostic], path: Path, explicit: bool = False
+    diagnostics: Sequence[Diagnostic],
+    path: Path,
+    explicit: bool = False,
+    recorded: bytes | None = None,
 ) -> tuple[list[Diagnostic], list[dict]]:
     """The diagnostics the baseline does not record, and the entries that
     matched none.  A configured baseline that does not exist yet records
-    nothing; one named on the command line must exist."""
-    if not path.exists() and not explicit:
+    nothing; one named on the command line must exist.  `recorded`, when
+    given, is the baseline's content (a git revision's) instead of the file's."""
+    if recorded is None and not path.exists() and not explicit:
         return list(diagnostics), []
-    entries = read_baseline(path)
+    entries = read_baseline(path, recorded)
     remaining = Counter(e["fingerprint"] for e in entries)
     kept = []
     for d in diagnostics:

@@ -316,10 +316,10 @@ _pseudonyms = _command("pseudonyms")
 _quotes = _command("quotes")
 
 
-def _configured(args: argparse.Namespace):
+def _configured(args: argparse.Namespace, config=None):
     from checks.config import check_selectors, load_config
 
-    config = load_config(args.config)
+    config = config or load_config(args.config)
     for flag in ("select", "ignore"):
         if getattr(args, flag, None) is not None:
             check_selectors(getattr(args, flag), f"--{flag}")
@@ -333,11 +333,18 @@ def _configured(args: argparse.Namespace):
     )
 
 
-def _outcome(args: argparse.Namespace, config, fix: bool = False, unsafe: bool = False):
+def _outcome(
+    args: argparse.Namespace,
+    config,
+    fix: bool = False,
+    unsafe: bool = False,
+    config_change=None,
+):
     from checks.registry import all_rules, select
     from checks.runner import Run
 
     run = Run(config, select(all_rules().values(), config.select, config.ignore))
+    run.config_change = config_change
     run.use_cache = not getattr(args, "no_cache", True)
     jobs = getattr(args, "jobs", None)
     if jobs is not None and jobs < 1:
@@ -362,6 +369,8 @@ def _outcome(args: argparse.Namespace, config, fix: bool = False, unsafe: bool =
 
 def _check(args: argparse.Namespace) -> int:
     from checks.baseline import apply_baseline
+    from checks.config import load_config
+    from checks.history import base_configuration
     from checks.reporters import (
         REPORTERS,
         Summary,
@@ -371,20 +380,32 @@ def _check(args: argparse.Namespace) -> int:
         summary_line,
     )
 
-    config = _configured(args)
+    config = load_config(args.config)
+    recorded = change = None
+    # The gate a pull request is judged by is the base revision's: its
+    # configuration and its baseline (None when it has none).
+    judged = args.diff_base is not None and args.config is None and config.source
+    if judged:
+        config, recorded, change = base_configuration(config, args.diff_base)
+    config = _configured(args, config)
     if args.unsafe_fixes and not args.fix:
         raise UsageError("--unsafe-fixes goes with --fix")
     if args.statistics and args.format not in ("text", "json"):
         raise UsageError(
             f"--statistics prints counts per rule as text or json, not as {args.format}"
         )
-    outcome = _outcome(args, config, args.fix, args.unsafe_fixes)
+    outcome = _outcome(args, config, args.fix, args.unsafe_fixes, change)
     diagnostics = outcome.diagnostics
     baseline_path = args.baseline or config.baseline_path
+    if judged and not args.baseline and recorded is None:
+        baseline_path = None
     stale: list = []
     if baseline_path is not None:
         diagnostics, stale = apply_baseline(
-            diagnostics, baseline_path, explicit=bool(args.baseline)
+            diagnostics,
+            baseline_path,
+            explicit=bool(args.baseline),
+            recorded=None if args.baseline else recorded,
         )
     summary = Summary.of(outcome.files, diagnostics, len(outcome.fixed))
     summary.baseline_stale = len(stale) if baseline_path is not None else None

@@ -86,13 +86,21 @@ def find_pyproject(start: Path) -> Path | None:
     return None
 
 
-def _read(path: Path) -> dict[str, Any]:
+def _read(path: Path, raw: bytes | None = None) -> dict[str, Any]:
+    """The TOML file at `path`, or `raw` (another revision's bytes of it)."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8") if raw is None else raw.decode("utf-8")
+        return tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot be read: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+
+
+def checks_table(path: Path, raw: bytes | None = None) -> Any:
+    """The [tool.checks] table of `path` (or of `raw`), empty when none."""
+    tool = _read(path, raw).get("tool", {})
+    return tool.get("checks", {}) if isinstance(tool, dict) else {}
 
 
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
@@ -102,8 +110,7 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
         return Config(root=start)
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file")
-    table = _read(path).get("tool", {}).get("checks", {})
-    return parse_table(table, path)
+    return parse_table(checks_table(path), path)
 
 
 def parse_table(table: Any, path: Path) -> Config:

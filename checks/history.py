@@ -5,29 +5,75 @@ unchanged from its last committed version."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.config import ConfigError
+from checks.config import Config, ConfigError, checks_table, parse_table
+from checks.diagnostic import Place
 from checks.document import Document
 
 _HEX_RUN = re.compile(r"\b[0-9a-f]{12,64}\b")
 
 
-def committed_bytes(path: Path) -> bytes | None:
-    """The file as HEAD has it, or None when it is not in a git repository or
-    not committed there."""
+def committed_bytes(path: Path, ref: str = "HEAD") -> bytes | None:
+    """The file as revision `ref` has it, or None when it is not in a git
+    repository or not in that revision."""
+    if ref.startswith("-"):
+        return None
     try:
         result = subprocess.run(
-            ["git", "-C", str(path.parent), "show", f"HEAD:./{path.name}"],
+            ["git", "-C", str(path.parent), "show", f"{ref}:./{path.name}"],
             capture_output=True,
             check=False,
         )
     except OSError:  # no git on this machine: nothing was ever committed
         return None
     return result.stdout if result.returncode == 0 else None
+
+
+@dataclass(frozen=True)
+class ConfigChange:
+    """What the working tree changed of the configuration that judges a
+    `--diff-base` run: the file and line to report, and what changed."""
+
+    path: Path
+    line: int
+    what: str
+
+
+def base_configuration(
+    config: Config, ref: str
+) -> tuple[Config, bytes | None, ConfigChange | None]:
+    """The configuration revision `ref` has, which judges a `--diff-base` run
+    (a pull request must not weaken the gate it is judged by), the baseline
+    as `ref` has it (None: none there), and what the working tree changed."""
+    source = config.source
+    assert source is not None
+    old = committed_bytes(source, ref)
+    old_table = {} if old is None else checks_table(source, old)
+    new_table = checks_table(source)
+    base = parse_table(old_table, source)
+    changed = sorted(
+        k
+        for k in set(old_table) | set(new_table)
+        if old_table.get(k) != new_table.get(k)
+    )
+    what = [f"[tool.checks] {', '.join(changed)}"] if changed else []
+    recorded = None
+    if base.baseline_path is not None:
+        recorded = committed_bytes(base.baseline_path, ref)
+        now = base.baseline_path.read_bytes() if base.baseline_path.is_file() else None
+        if recorded != now:
+            what.append(f"the baseline {base.baseline}")
+    if not what:
+        return base, recorded, None
+    lines = source.read_text(encoding="utf-8").splitlines()
+    line = next((i for i, t in enumerate(lines, 1) if t.strip() == "[tool.checks]"), 1)
+    return base, recorded, ConfigChange(source, line, " and ".join(what))
 
 
 class HashRecords:
@@ -85,15 +131,22 @@ def _hashes_by_id(path: Path) -> dict[str, str]:
 @dataclass
 class BaseChanges:
     """How the corpus folder differs from a git revision (`--diff-base REF`):
-    seeds new or modified since REF (`changed`), the body and revisions each
-    modified seed had at REF (`bodies`), seeds gone since REF with the name a
-    rename gave them (`gone`), and whether INDEX.md changed."""
+    seeds new or modified since REF (`changed`; None when every seed must be
+    checked), the body and revisions each modified, moved or retyped seed had
+    at REF (`bodies`), seeds gone since REF with the name a rename gave them
+    (`gone`), what is a symbolic link where REF has a file or a folder
+    (`linked`: its name in the corpus, "." for the folder, and its target),
+    whether INDEX.md changed, and how the configuration did."""
 
     ref: str
-    changed: set[str] = field(default_factory=set)
+    changed: set[str] | None = field(default_factory=set)
     bodies: dict[str, tuple[bytes, list]] = field(default_factory=dict)
     gone: list[tuple[str, str | None]] = field(default_factory=list)
+    linked: list[tuple[str, str]] = field(default_factory=list)
     index_changed: bool = False
+    # Where the configuration changed since `ref`, and what: the run is
+    # judged by `ref`'s (see base_configuration).
+    config: tuple[Place, str] | None = None
 
 
 def _git(folder: Path, *args: str) -> bytes:
@@ -109,9 +162,48 @@ def _git(folder: Path, *args: str) -> bytes:
     return result.stdout
 
 
+def _names(output: bytes) -> list[str]:
+    return [f.decode("utf-8", "surrogateescape") for f in output.split(b"\0") if f]
+
+
+def _where(folder: Path) -> tuple[Path, str]:
+    """The repository's top folder and the corpus folder's path in it, as
+    git records it: the folder itself is not followed if it is a link."""
+    parent = Path(os.path.realpath(folder.absolute().parent))
+    top = Path(_git(parent, "rev-parse", "--show-toplevel").decode().strip())
+    return top, os.path.relpath(parent / folder.name, top).replace(os.sep, "/")
+
+
+def _diff(top: Path, corpus: str, ref: str) -> Iterator[tuple[str, str, str]]:
+    """(status letter, name at `ref`, name now) of each file git sees changed
+    in the corpus folder since `ref`, working tree included; names relative
+    to the folder."""
+    prefix = "" if corpus == "." else corpus + "/"
+    fields = [
+        f[len(prefix) :] if f.startswith(prefix) else f
+        for f in _names(
+            _git(top, "diff", "-z", "--name-status", "-M", ref, "--", corpus)
+        )
+    ]
+    i = 0
+    while i < len(fields):
+        status = fields[i][0]
+        if status in "RC":
+            yield status, fields[i + 1], fields[i + 2]
+            i += 3
+        else:
+            yield status, fields[i + 1], fields[i + 1]
+            i += 2
+    untracked = _git(
+        top, "ls-files", "-z", "--others", "--exclude-standard", "--", corpus
+    )
+    for name in _names(untracked):
+        yield "A", "", name[len(prefix) :]
+
+
 def base_changes(folder: Path, ref: str) -> BaseChanges:
-    """Seeds added, modified, deleted and renamed in `folder` since `ref`,
-    the working tree included (untracked seeds count as added)."""
+    """Seeds added, modified, deleted, moved and retyped in `folder` since
+    `ref`, the working tree included (untracked seeds count as added)."""
     if ref.startswith("-"):
         raise ConfigError(f"--diff-base: {ref!r} is not a git revision")
     try:
@@ -121,51 +213,49 @@ def base_changes(folder: Path, ref: str) -> BaseChanges:
             f"--diff-base: {ref!r} is not a commit in this repository"
         ) from None
     changes = BaseChanges(ref)
-    fields = _git(
-        folder, "diff", "-z", "--name-status", "-M", "--relative", ref, "--", "."
-    ).split(b"\0")
-    fields = [f.decode("utf-8", "surrogateescape") for f in fields if f]
-    i = 0
-    while i < len(fields):
-        status = fields[i]
-        if status[0] in "RC":
-            old, new = fields[i + 1], fields[i + 2]
-            i += 3
-            if status[0] == "R" and old.endswith(".txt"):
-                changes.gone.append((Path(old).stem, Path(new).name))
-            if new.endswith(".txt"):
-                changes.changed.add(Path(new).stem)
-            continue
-        name = fields[i + 1]
-        i += 2
-        if name == "INDEX.md":
-            changes.index_changed = True
+    top, corpus = _where(folder)
+    if os.path.islink(folder):
+        # What git compares is not what is read: nothing else can be trusted.
+        changes.linked.append((".", os.readlink(folder)))
+        changes.changed = None
+        return changes
+    deleted: dict[str, str] = {}
+    added: dict[str, str] = {}
+    for status, old, name in _diff(top, corpus, ref):
+        changes.index_changed |= name == "INDEX.md"
         if not name.endswith(".txt"):
             continue
         stem = Path(name).stem
-        if status[0] == "D":
-            changes.gone.append((stem, None))
-        else:
-            changes.changed.add(stem)
-            if status[0] == "M":
-                before = Document(
-                    folder / name, _git(folder, "show", f"{ref}:./{name}")
-                )
-                data = before.data if isinstance(before.data, dict) else {}
-                revisions = data.get("revisions")
-                changes.bodies[stem] = (
-                    before.body,
-                    [r for r in revisions if isinstance(r, dict)]
-                    if isinstance(revisions, list)
-                    else [],
-                )
-    untracked = _git(
-        folder, "ls-files", "-z", "--others", "--exclude-standard", "--", "."
-    )
-    for name in untracked.split(b"\0"):
-        if name.endswith(b".txt"):
-            changes.changed.add(Path(name.decode("utf-8", "surrogateescape")).stem)
+        if status == "D" and not os.path.lexists(folder / name):
+            deleted[stem] = name
+            continue
+        if status == "R" and old.endswith(".txt"):
+            changes.gone.append((Path(old).stem, name))
+        added.update({stem: name} if status == "A" else {})
+        changes.changed.add(stem)
+        if os.path.islink(folder / name):
+            changes.linked.append((name, os.readlink(folder / name)))
+        if status in "MRT" and old.endswith(".txt"):
+            changes.bodies[stem] = _at(top, corpus, ref, old)
+    # A seed deleted in one place and added in another under its id was
+    # moved, however much it was edited on the way (git pairs only files
+    # that are half the same).
+    for stem, old in deleted.items():
+        changes.gone.append((stem, added.get(stem)))
+        if stem in added:
+            changes.bodies[stem] = _at(top, corpus, ref, old)
     return changes
+
+
+def _at(top: Path, corpus: str, ref: str, name: str) -> tuple[bytes, list]:
+    """The body and the revisions seed `name` had at `ref`."""
+    path = name if corpus == "." else f"{corpus}/{name}"
+    before = Document(Path(name), _git(top, "show", f"{ref}:{path}"))
+    data = before.data if isinstance(before.data, dict) else {}
+    revisions = data.get("revisions")
+    if not isinstance(revisions, list):
+        return before.body, []
+    return before.body, [r for r in revisions if isinstance(r, dict)]
 
 
 def exists_at(folder: Path, ref: str, name: str) -> bool:

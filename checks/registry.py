@@ -29,6 +29,7 @@ class Rule:
     needs_text: bool = True
     stage: str = "document"
     on_unread: bool = False
+    protects_record: bool = False
 
     @property
     def family(self) -> str:
@@ -51,6 +52,7 @@ def rule(
     needs_text: bool = True,
     stage: str = "document",
     on_unread: bool = False,
+    protects_record: bool = False,
 ) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
     """Register a rule function.  Its docstring's first line is the summary, and
     the whole docstring is what `checks explain` prints.  `needs_text=False`
@@ -58,7 +60,9 @@ def rule(
     `on_unread=True` the rules that run, alone, on a file that was not read
     (too large, or a link out of the corpus).  Rules of
     `stage="accept"` run after the header's `accept` entries were applied and
-    are told which entries matched."""
+    are told which entries matched.  `protects_record=True` marks the rules
+    that guard the record itself (hashes, ids, history): no `accept` entry in
+    a seed can silence them."""
 
     def register(
         check: Callable[..., Iterator[Finding]],
@@ -78,6 +82,7 @@ def rule(
             needs_text=needs_text,
             stage=stage,
             on_unread=on_unread,
+            protects_record=protects_record,
         )
         return check
 

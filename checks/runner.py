@@ -123,6 +123,9 @@ class Run:
         self.jobs = 1
         self.engine = "local"
         self.scheduler: str | None = None
+        # With --diff-base: what the working tree changed of the configuration
+        # that judges the run (checks.history.base_configuration).
+        self.config_change = None
         self._pool = None
         self._spare = None  # a process ready for a warm run's few changed seeds
         self.unread: set[str] = set()  # stems of corpus seeds that were not read
@@ -502,6 +505,13 @@ class Run:
             if not self.folder.is_dir():
                 raise ConfigError(f"--diff-base: no corpus folder {self.folder}")
             base = base_changes(self.folder, diff_base)
+            if self.config_change is not None:
+                change = self.config_change
+                path = self.display(change.path)
+                source = change.path.read_text(encoding="utf-8").splitlines()
+                text = source[change.line - 1] if source else ""
+                place = Place(path, change.line, 1, change.line, len(text) + 1, text)
+                base.config = (place, change.what)
         urls = [p for p in paths if isinstance(p, str)]
         paths = [p for p in paths if not isinstance(p, str)]
         in_corpus = self.corpus_files()
@@ -518,10 +528,10 @@ class Run:
             targets = dict(in_corpus)
         else:
             raise ConfigError(f"{self.folder}: no such file or folder")
-        if base is not None:
+        if base is not None and base.changed is not None:
             targets = {k: p for k, p in targets.items() if stem_of(p) in base.changed}
         keep, shown = self._keeper(
-            not paths and base is None and not index_named,
+            not paths and (base is None or base.changed is None) and not index_named,
             targets,
             base,
             index_path if index_named else None,
@@ -535,8 +545,11 @@ class Run:
         shards = [(k, p, False) for k, p in order if is_shard(p)]
         order = [(k, p) for k, p in order if not is_shard(p)]
         shards += [((url, 0), url, True) for url in urls]
-        # Shards named outside the corpus folder are a corpus of their own.
-        has_corpus = bool(in_corpus or shards)
+        # Shards named outside the corpus folder are a corpus of their own; a
+        # folder whose every seed is gone still has INDEX.md and a history.
+        has_corpus = bool(
+            in_corpus or shards or index_path.exists() or base is not None and base.gone
+        )
         try:
             if (
                 self.use_cache
@@ -613,6 +626,8 @@ class Run:
         shown = {self.display(p) for p in targets.values()}
         if base is not None:
             stems |= {stem for stem, _ in base.gone}
+            if base.config is not None:
+                shown.add(base.config[0].path)
         if index_path is not None:
             shown.add(self.display(index_path))
         return (lambda f: f.place.path in shown or bool(f.seeds & stems)), shown

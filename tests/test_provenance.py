@@ -166,7 +166,8 @@ def test_rewriting_recorded_revisions_is_reported(repo):
     run = run_checks("--format", "json", "--diff-base", "main", cwd=repo)
     assert run.codes() == ["PRV007"]
     assert (
-        "its recorded revisions were rewritten" in run.json["diagnostics"][0]["message"]
+        "its 1 recorded revision(s) were rewritten"
+        in run.json["diagnostics"][0]["message"]
     )
 
 

@@ -16,7 +16,8 @@ CODES = [r.code for r in RULES]
 def diagnostics_of(code: str, folder, tmp_path):
     """Run `checks` on a copy of the example as a corpus of its own.  When the
     rule has a `base/` example, that is committed first and the example
-    becomes the working tree, checked with `--diff-base HEAD`."""
+    becomes the working tree, checked with `--diff-base HEAD`; an example's
+    `pyproject.toml` then replaces the committed one."""
     (tmp_path / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
     seeds = tmp_path / "seeds"
     base = folder.parent / "base"
@@ -28,8 +29,13 @@ def diagnostics_of(code: str, folder, tmp_path):
         shutil.rmtree(seeds)
         args += ["--diff-base", "HEAD"]
     shutil.copytree(
-        folder, seeds, symlinks=True, ignore=shutil.ignore_patterns("expected.out")
+        folder,
+        seeds,
+        symlinks=True,
+        ignore=shutil.ignore_patterns("expected.out", "pyproject.toml"),
     )
+    if (folder / "pyproject.toml").is_file():
+        shutil.copy(folder / "pyproject.toml", tmp_path / "pyproject.toml")
     run = run_checks(*args, cwd=tmp_path)
     assert run.code in (0, 1), run
     return sorted(

@@ -12,7 +12,7 @@ from checks.diagnostic import Edit, Finding, Fix
 from checks.document import Document, HeaderForm
 from checks.header import dump_fields
 from checks.header_edit import CannotEdit, add_items, new_field
-from checks.registry import rule
+from checks.registry import RULES, rule
 from checks.schema import ID_PATTERN, problems_of_kind
 
 _ID = re.compile(ID_PATTERN)
@@ -483,8 +483,7 @@ def unused_accept(
             )
 
 
-def accept_entries(doc: Document) -> list:
-    """The header's `accept` entries that are well formed enough to match."""
+def _raw_accept_entries(doc: Document) -> list:
     data = doc.data
     entries = data.get("accept") if isinstance(data, dict) else None
     if not isinstance(entries, list):
@@ -493,6 +492,51 @@ def accept_entries(doc: Document) -> list:
         e if isinstance(e, dict) and isinstance(e.get("code"), str) else {"code": ""}
         for e in entries
     ]
+
+
+def accept_entries(doc: Document) -> list:
+    """The header's `accept` entries that are well formed enough to match; one
+    for a rule that protects the record matches nothing (HDR017 reports it)."""
+    return [
+        e if e["code"] not in protected_codes() else {"code": ""}
+        for e in _raw_accept_entries(doc)
+    ]
+
+
+def protected_codes() -> frozenset[str]:
+    return frozenset(code for code, r in RULES.items() if r.protects_record)
+
+
+@rule("HDR017", "accepts-record-rule", "error")
+def accepts_record_rule(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """An `accept` entry names a rule that protects the record.
+
+    ## What it does
+    Reports an entry of the header's `accept` list for PRV001, PRV005,
+    PRV007, PRV008 or PRV009: the rules that guard a seed's hash, its id and
+    its history.  Such an entry suppresses nothing.
+
+    ## Why it matters
+    A seed's header is written in the same pull request it is judged by: if it
+    could accept a hash mismatch or an unrecorded edit, the record would be
+    only as good as the change that argues with it.  A deliberate change is
+    recorded with `checks amend`, a withdrawal with `checks retract`.
+
+    ## Example
+    ```
+    accept:
+      - code: PRV001
+        reason: the text was tidied
+    ```
+    """
+    protected = protected_codes()
+    for index, entry in enumerate(_raw_accept_entries(doc)):
+        if entry["code"] in protected:
+            yield Finding(
+                *doc.field_span(("accept", index)),
+                f"accept entry for {entry['code']}: that rule protects the record, and "
+                "no seed can accept it (record a change with `checks amend`)",
+            )
 
 
 def english(doc: Document) -> bool:

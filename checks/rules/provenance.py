@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from checks.context import Context
@@ -17,7 +18,7 @@ from checks.document import Document
 from checks.registry import rule
 
 
-@rule("PRV001", "hash-mismatch", "error")
+@rule("PRV001", "hash-mismatch", "error", protects_record=True)
 def hash_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
     """The body's sha256 is not the one the header records.
 
@@ -212,36 +213,44 @@ def number_sequence(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         expected = number + 1
 
 
-@rule("PRV005", "duplicate-id", "error", stage="corpus")
+@rule("PRV005", "duplicate-id", "error", stage="corpus", protects_record=True)
 def duplicate_id(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """A seed's random id part is used by another seed or a retracted one.
 
     ## What it does
-    Reports a seed whose 16-hex part another seed (under any number) or an
-    INDEX.md tombstone already has, and a seed whose whole id was retracted.
+    Reports a seed whose 16-hex part another seed (under any number, in any
+    folder of the corpus) or an INDEX.md tombstone already has, and a seed
+    whose whole id was retracted.
 
     ## Why it matters
     The hex part is what stays unique when numbers collide; reused, it ties
     two texts to one identity.
     """
-    owners: dict[str, str] = {}
+    # id part -> (the id holding it, its file; None for a tombstone)
+    owners: dict[str, tuple[str, str | None]] = {}
     retracted = set()
     if corpus.index is not None:
         retracted = {row.id for row in corpus.index.rows if row.tombstone}
     for seed_id in sorted(retracted):
-        owners.setdefault(seed_id.split("_", 1)[1], seed_id)
+        owners.setdefault(seed_id.split("_", 1)[1], (seed_id, None))
     for record in corpus.records:
         if record.hex is None:
             continue
-        owner = owners.setdefault(record.hex, record.stem)
-        if owner != record.stem or record.stem in retracted:
-            what = "was retracted" if owner == record.stem else f"is also {owner}'s"
-            yield CorpusFinding(
-                record.id_place,
-                f"id part {record.hex} {what}: a new seed takes a fresh id",
-                frozenset({record.stem, owner}),
-                seed=record.stem,
-            )
+        owner, where = owners.setdefault(record.hex, (record.stem, record.display))
+        if owner != record.stem:
+            what = f"is also {owner}'s ({where or 'retracted'})"
+        elif where is None or record.stem in retracted:
+            what = "was retracted"
+        elif where != record.display:
+            what = f"is also held by {where}"
+        else:
+            continue
+        yield CorpusFinding(
+            record.id_place,
+            f"id part {record.hex} {what}: a new seed takes a fresh id",
+            frozenset({record.stem, owner}),
+            seed=record.stem,
+        )
 
 
 @rule("PRV006", "source-url-scheme", "error")
@@ -269,15 +278,18 @@ def source_url_scheme(doc: Document, ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("PRV007", "changed-since-base", "error", stage="corpus")
+@rule("PRV007", "changed-since-base", "error", stage="corpus", protects_record=True)
 def changed_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """With `--diff-base REF`: a seed's body changed since REF, unrecorded.
 
     ## What it does
-    Compares each seed's body with its version at REF.  A change is accepted
-    only when it was recorded with `checks amend`: the header's `sha256` is the
-    new body's, the `revisions` at REF are kept as they were, and a new
-    revision `replaces` the hash of the body at REF.
+    Compares each seed's body and revisions with its version at REF, also
+    when the seed was moved, renamed or replaced by a symbolic link since.  A
+    change is accepted only when it was recorded with `checks amend`: the
+    header's `sha256` is the new body's, the `revisions` at REF are kept as
+    they were, and a new revision `replaces` the hash of the body at REF.
+    Revisions deleted or rewritten are reported even when the body is as it
+    was.
 
     ## Why it matters
     The corpus is append-only: a recorded text changes only by a person's
@@ -292,27 +304,31 @@ def changed_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             continue
         old_body, old_revisions = before
         old_sha = hashlib.sha256(old_body).hexdigest()
-        if old_sha == record.body_sha256:
-            continue
-        problem = None
+        edited = old_sha != record.body_sha256
         if record.revisions[: len(old_revisions)] != old_revisions:
-            problem = "its recorded revisions were rewritten"
+            problem = f"its {len(old_revisions)} recorded revision(s) were " + (
+                "rewritten" if record.revisions else "deleted"
+            )
+        elif not edited:
+            continue
         elif not any(
             r.get("replaces") == old_sha for r in record.revisions[len(old_revisions) :]
         ):
             problem = "no revision records the change (`checks amend` records one)"
         elif record.header_sha256 != record.body_sha256:
             problem = "the header's sha256 is not the new body's"
-        if problem:
-            yield CorpusFinding(
-                record.id_place,
-                f"the body changed since {base.ref} and {problem}",
-                frozenset({record.stem}),
-                seed=record.stem,
-            )
+        else:
+            continue
+        yield CorpusFinding(
+            record.id_place,
+            f"the body {'changed' if edited else 'is unchanged'} since {base.ref} "
+            f"and {problem}",
+            frozenset({record.stem}),
+            seed=record.stem,
+        )
 
 
-@rule("PRV008", "removed-since-base", "error", stage="corpus")
+@rule("PRV008", "removed-since-base", "error", stage="corpus", protects_record=True)
 def removed_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """With `--diff-base REF`: a seed that REF has is gone, with no tombstone.
 
@@ -329,11 +345,16 @@ def removed_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         return
     index = corpus.index
     rows = index.rows_by_id() if index is not None else {}
-    present = {r.stem for r in corpus.records}
     for seed_id, new_name in base.gone:
-        if seed_id in present or any(r.tombstone for r in rows.get(seed_id, ())):
+        if any(r.tombstone for r in rows.get(seed_id, ())):
             continue
-        what = f"renamed to {new_name}" if new_name else "deleted"
+        what = (
+            "deleted"
+            if not new_name
+            else f"moved to {new_name}"
+            if Path(new_name).stem == seed_id
+            else f"renamed to {new_name}"
+        )
         place = corpus.index_place(0, 0)
         if index is not None and seed_id in rows:
             place = corpus.index_place(*rows[seed_id][0].span("id"))
@@ -343,3 +364,68 @@ def removed_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             f"withdraw one with `checks retract {seed_id} --reason ...`",
             frozenset({seed_id}),
         )
+
+
+@rule("PRV009", "linked-since-base", "error", stage="corpus", protects_record=True)
+def linked_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """With `--diff-base REF`: a seed, or the corpus folder, is a symbolic link.
+
+    ## What it does
+    Reports each seed changed since REF that is now a symbolic link, and the
+    corpus folder when it is one.  When the folder is a link, no other
+    comparison with REF is made: every seed is checked, and this finding
+    says why the comparison stopped.
+
+    ## Why it matters
+    A pull request's diff shows a link as the name it leads to, not as the
+    text a reader gets: a seed turned into a link to another file changes its
+    text with nothing to review, and a corpus folder turned into a link hides
+    every change behind it from the comparison with REF.
+    """
+    base = corpus.base
+    if base is None:
+        return
+    places = {r.display.rsplit("/", 1)[-1]: r for r in corpus.records}
+    for name, target in base.linked:
+        if name == ".":
+            yield CorpusFinding(
+                corpus.index_place(0, 0),
+                f"the corpus folder is a symbolic link to {target!r} where {base.ref} "
+                "has a folder: --diff-base compared nothing (every seed was checked)",
+                frozenset(),
+            )
+            continue
+        record = places.get(name.rsplit("/", 1)[-1])
+        yield CorpusFinding(
+            record.id_place if record else corpus.index_place(0, 0),
+            f"{name} is a symbolic link to {target!r} since {base.ref}: a seed is a "
+            "file, whose text a review can see",
+            frozenset({Path(name).stem}),
+            seed=Path(name).stem,
+        )
+
+
+@rule("PRV010", "config-changed-since-base", "warning", stage="corpus")
+def config_changed_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
+    """With `--diff-base REF`: the configuration or the baseline changed since REF.
+
+    ## What it does
+    Reports a change to `[tool.checks]` in `pyproject.toml`, or to the
+    baseline file it names, since REF.  The run is judged by REF's
+    configuration and baseline, not by the changed ones; a configuration
+    given with `--config` is used as given.
+
+    ## Why it matters
+    A pull request that changes a severity, an ignore, the corpus folder or
+    the baseline would otherwise weaken the very gate it is judged by.  The
+    change takes effect once it is merged; until then a reviewer sees it here.
+    """
+    base = corpus.base
+    if base is None or base.config is None:
+        return
+    place, what = base.config
+    yield CorpusFinding(
+        place,
+        f"{what} changed since {base.ref}: this run is judged by {base.ref}'s, "
+        "and the change applies once it is merged",
+    )
