@@ -25,6 +25,8 @@ import zlib
 from array import array
 from collections.abc import Iterator
 
+from checks.lookalike import fold_bytes
+
 NUM_PERM = 256
 SEED = 20221213
 SHINGLE = 5
@@ -55,7 +57,10 @@ MAX_CANDIDATES = 64
 
 
 def words(body: bytes) -> list[bytes]:
-    return body.lower().split()
+    """The body's words as near-duplicates compare them: folded (look-alike
+    letters as one, every space a space, invisible characters dropped; see
+    checks.lookalike), lowercased."""
+    return fold_bytes(body).lower().split()
 
 
 def floor_for(threshold: float) -> float:

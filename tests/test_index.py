@@ -222,9 +222,7 @@ def test_a_value_with_runs_of_spaces_agrees_with_its_one_line_cell(corpus):
         cites="['Island   Council']",
     )
     assert run_checks("index", cwd=corpus).code == 0
-    assert "| Ferry runs again | Anholm Courier | Island Council |" in row_of(
-        corpus, A
-    )
+    assert "| Ferry runs again | Anholm Courier | Island Council |" in row_of(corpus, A)
     assert run_checks(cwd=corpus).code == 0
     table = index_text(corpus)
     fixed = run_checks("--fix", cwd=corpus)

@@ -7,18 +7,20 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from checks.characters import BIDI, CONTROL, LINE_SEPARATORS, SPACES, TAGS, ZERO_WIDTH
 from checks.context import Context
 from checks.diagnostic import Edit, Finding, Fix
 from checks.document import Document, HeaderForm
 from checks.registry import rule
 
-CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
-_SUSPECT = re.compile(f"[{CONTROL}{BIDI}{ZERO_WIDTH}\r\udc80-\udcff]")
+_SUSPECT = re.compile(
+    f"[{CONTROL}{BIDI}{ZERO_WIDTH}{LINE_SEPARATORS}{TAGS}{SPACES}\r\udc80-\udcff]"
+)
 _CONTROL = re.compile(f"[{CONTROL}]")
 _BIDI = re.compile(f"[{BIDI}]")
 _ZERO_WIDTH = re.compile(f"[{ZERO_WIDTH}]")
+_TAG = re.compile(f"[{TAGS}]")
+_SPACE = re.compile(f"[{SPACES}]")
 
 _NAMES = {
     "\u061c": "ARABIC LETTER MARK",
@@ -157,8 +159,10 @@ def zero_width_character(doc: Document, ctx: Context) -> Iterator[Finding]:
     """The text holds a zero-width character.
 
     ## What it does
-    Reports zero-width spaces, joiners and non-joiners, word joiners, and
-    U+FEFF anywhere but at the very start (see ENC002).
+    Reports zero-width spaces, joiners and non-joiners, word joiners, the soft
+    hyphen (U+00AD), the combining grapheme joiner, invisible operators, the
+    Mongolian vowel separator, the Hangul fillers, and U+FEFF anywhere but at
+    the very start (see ENC002).
 
     ## Why it matters
     Invisible characters split or join words unseen: a name with a zero-width
@@ -167,6 +171,89 @@ def zero_width_character(doc: Document, ctx: Context) -> Iterator[Finding]:
     for offset, char in _suspects(doc):
         if _ZERO_WIDTH.match(char) and not (offset == 0 and char == "\ufeff"):
             yield Finding(offset, offset + 1, f"zero-width character {_describe(char)}")
+
+
+@rule("ENC009", "invisible-line-break", "error")
+def invisible_line_break(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The text holds a line or paragraph separator (U+2028, U+2029).
+
+    ## What it does
+    Reports each U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR, in the
+    header or the body.
+
+    ## Why it matters
+    Most editors, terminals and diff views show nothing there, or a space, but
+    YAML reads a line break: a header line that looks like one field can be
+    two (`title: A<U+2028>sha256: ...`).  In a body, readers disagree on
+    whether it ends a line or a paragraph.  Write a line feed instead.
+    """
+    for offset, char in _suspects(doc):
+        if char in LINE_SEPARATORS:
+            where = "header" if offset < doc.body_start else "body"
+            yield Finding(
+                offset,
+                offset + 1,
+                f"{_describe(char)} in the {where}: a line break most views do not show",
+            )
+
+
+@rule("ENC010", "tag-character", "error")
+def tag_character(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The text holds Unicode tag characters (U+E0000 to U+E007F).
+
+    ## What it does
+    Reports each run of tag characters, and the ASCII text they spell.
+
+    ## Why it matters
+    Tag characters are invisible and mirror ASCII one for one: a run of them
+    is a hidden sentence that a reviewer never sees and a model trained on the
+    corpus reads.  Outside an emoji flag sequence they have no use in text.
+    """
+    text = doc.text
+    run_start = run_end = -1
+    for offset, char in _suspects(doc):
+        if not _TAG.match(char):
+            continue
+        if offset == run_end:
+            run_end += 1
+            continue
+        if run_start >= 0:
+            yield _tag_run(text, run_start, run_end)
+        run_start, run_end = offset, offset + 1
+    if run_start >= 0:
+        yield _tag_run(text, run_start, run_end)
+
+
+def _tag_run(text: str, start: int, end: int) -> Finding:
+    spelled = "".join(chr(ord(c) - 0xE0000) for c in text[start:end])
+    shown = spelled if spelled.isprintable() else ascii(spelled)[1:-1]
+    return Finding(
+        start,
+        end,
+        f"{end - start} tag character{'s' if end - start > 1 else ''} "
+        f"(U+{ord(text[start]):04X}...) hiding the text {shown!r}",
+    )
+
+
+@rule("ENC011", "unusual-space", "warning")
+def unusual_space(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """The text holds a space that is not U+0020.
+
+    ## What it does
+    Reports the first no-break, thin, hair, figure, en, em or ideographic
+    space, and how many such spaces the file holds.
+
+    ## Why it matters
+    They look like a space and are not one: a name written with a no-break
+    space does not match the name in the header, a search for two words
+    misses them, and a copy with its spaces swapped is a different file.
+    Near-duplicates and names are compared with every space as one.
+    """
+    found = [(offset, char) for offset, char in _suspects(doc) if _SPACE.match(char)]
+    if found:
+        offset, char = found[0]
+        more = f" ({len(found)} such spaces in all)" if len(found) > 1 else ""
+        yield Finding(offset, offset + 1, f"{_describe(char)}: not a plain space{more}")
 
 
 @rule("ENC006", "crlf-line-ending", "warning")

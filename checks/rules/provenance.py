@@ -83,6 +83,10 @@ def near_duplicate(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     5-word shingles with an earlier seed's (`near-duplicate` in
     `[tool.checks]`, 0.8 by default), naming the other seed and the
     similarity: the same article from two outlets, or a copy with small edits.
+    Words are compared folded: look-alike letters as one (Unicode TR39's
+    skeleton: a Cyrillic `а` is an `a`), every kind of space as a space,
+    invisible characters dropped; a copy told apart only so is named as the
+    same text, with the code points that tell it apart.
     Candidates are found with MinHash and locality-sensitive hashing, so the
     cost grows with the corpus, not with the number of pairs.
 
@@ -124,11 +128,12 @@ def _near_findings(
     wanted: set[int],
     threshold: float,
 ) -> Iterator[CorpusFinding]:
+    from checks.lookalike import differences
     from checks.similarity import jaccard, shingles
 
     order = sorted(wanted)
-    bodies = corpus.bodies([records[k] for k in order])
-    shingled = {k: shingles(body) for k, body in zip(order, bodies) if body is not None}
+    bodies = dict(zip(order, corpus.bodies([records[k] for k in order])))
+    shingled = {k: shingles(body) for k, body in bodies.items() if body is not None}
     for j, others in block:
         if j not in shingled:
             continue
@@ -147,10 +152,24 @@ def _near_findings(
         score, i = above[0]
         more = f" (and {len(above) - 1} more)" if len(above) > 1 else ""
         a = records[i]
+        if shingled[i] == shingled[j]:
+            # Told apart only by characters a reader does not see as different.
+            told = differences(
+                bodies[j].decode("utf-8", "surrogateescape"),
+                bodies[i].decode("utf-8", "surrogateescape"),
+            )
+            message = (
+                f"the same text as {a.stem}{more} once look-alike characters, "
+                f"spaces and invisible ones are folded: this one has {told}"
+            )
+        else:
+            message = (
+                f"nearly the same text as {a.stem}{more}: {score:.0%} of 5-word "
+                f"shingles shared (threshold {threshold:.0%})"
+            )
         yield CorpusFinding(
             b.id_place,
-            f"nearly the same text as {a.stem}{more}: {score:.0%} of 5-word shingles "
-            f"shared (threshold {threshold:.0%})",
+            message,
             frozenset({a.stem, b.stem}),
             seed=b.stem,
             text=a.stem,

@@ -83,9 +83,25 @@ def undeclared_pseudonym(doc: Document, ctx: Context) -> Iterator[Finding]:
             p.start + shift,
             p.end + shift,
             f"{p.name!r} is marked as not a real name ({marker!r}) but is not declared "
-            "in the header's pseudonyms",
+            f"in the header's pseudonyms{_look_alike(p.name, declared(doc), 'declared')}",
             fix,
         )
+
+
+def _look_alike(name: str, others: list[str], which: str) -> str:
+    """What tells `name` from the one of `others` it looks the same as, if
+    any: a declaration with a Cyrillic letter, or a no-break space, is not
+    the name the text uses, however alike they look."""
+    from checks.lookalike import differences, fold
+
+    folded = fold(normal_name(name))
+    for other in others:
+        if other != name and fold(normal_name(other)) == folded:
+            return (
+                f" (it looks like the {which} {other!r}, but has "
+                f"{differences(name, other)})"
+            )
+    return ""
 
 
 @rule("PSN002", "absent-pseudonym", "error")
@@ -103,11 +119,13 @@ def absent_pseudonym(doc: Document, ctx: Context) -> Iterator[Finding]:
     if doc.form is not HeaderForm.FRONT_MATTER:
         return
     body = doc.text[doc.body_start :]
+    flagged = detected(doc)[0].names if reads_english(doc) else []
     for index, name in enumerate(declared(doc)):
         if not mentions(body, name):
             yield Finding(
                 *doc.field_span(("pseudonyms", index)),
-                f"pseudonym {name!r} never appears in the body",
+                f"pseudonym {name!r} never appears in the body"
+                + _look_alike(name, flagged, "flagged"),
             )
 
 
