@@ -161,7 +161,11 @@ def test_a_marker_that_names_nobody_is_a_warning(corpus):
 
 
 def test_a_seed_not_in_english_gets_one_note_and_no_findings(corpus):
-    write_seed(corpus / "seeds", A, BODY, language="de")
+    german = (
+        "Daria (Name geändert) wohnt seit sechs Jahren auf der Insel. Der Sturm "
+        "hat zwei ihrer Netze zerrissen, sagte sie am Freitag.\n"
+    )
+    write_seed(corpus / "seeds", A, german, language="de")
     run = run_checks("--format", "json", "--select", "PSN", cwd=corpus)
     assert run.code == 0
     assert [(d["code"], d["severity"]) for d in run.json["diagnostics"]] == [

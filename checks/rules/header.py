@@ -12,6 +12,7 @@ from checks.diagnostic import Edit, Finding, Fix
 from checks.document import Document, HeaderForm
 from checks.header import dump_fields
 from checks.header_edit import CannotEdit, add_items, new_field
+from checks.language import SURE, identified, primary, standard_tag
 from checks.registry import RULES, rule
 from checks.schema import ID_PATTERN, problems_of_kind
 
@@ -540,14 +541,103 @@ def accepts_record_rule(doc: Document, ctx: Context) -> Iterator[Finding]:
 
 
 def english(doc: Document) -> bool:
-    """Whether the header's `language` (English when absent) is English."""
+    """Whether the detectors, which read English, read this seed: its
+    `language` (English when absent) is English, or it says another language
+    and the body reads as English all the same (a wrong tag must not switch
+    the detectors off; HDR019 reports it)."""
     return doc.derived("english", _english)
 
 
 def _english(doc: Document) -> bool:
+    language = _language(doc)
+    if language is None:
+        return False
+    if primary(standard_tag(language) or language) == "en":
+        return True
+    return doc.utf8 and _read_as(doc)[0] == "en" and _read_as(doc)[1] >= SURE
+
+
+def _language(doc: Document) -> str | None:
     data = doc.data if isinstance(doc.data, dict) else {}
     language = data.get("language", "en")
-    return isinstance(language, str) and language.lower().split("-")[0] == "en"
+    return language if isinstance(language, str) else None
+
+
+def _read_as(doc: Document) -> tuple[str, float]:
+    """The language the body reads as, and how sure the identifier is."""
+    return doc.derived("language.read-as", lambda d: identified(d.text[d.body_start :]))
+
+
+_TAG_SHAPE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+@rule("HDR018", "bad-language-tag", "error")
+def bad_language_tag(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """`language` is not a BCP 47 tag as the IANA registry writes it.
+
+    ## What it does
+    Reports a `language` whose subtags the registry does not have (`xx`), or
+    that the registry writes another way: `eng` is `en` (a language with a
+    two-letter code has no three-letter tag), `iw` is `he`, `i-klingon` is
+    `tlh`.  A tag that does not have the shape of one (`en_US`) is HDR009's.
+
+    ## Why it matters
+    Every tool downstream reads the tag to decide what the text is; a tag it
+    does not know is a text in no language, and the English detectors here
+    would not read a body tagged `eng`.
+
+    ## Example
+    ```
+    language: eng
+    ```
+    """
+    language = _language(doc)
+    if language is None or not _TAG_SHAPE.fullmatch(language):
+        return
+    standard = standard_tag(language)
+    if standard is None:
+        yield Finding(
+            *doc.value_span(("language",)),
+            f"language {language!r} is not a BCP 47 tag the IANA registry knows",
+        )
+    elif standard.lower() != language.lower():
+        yield Finding(
+            *doc.value_span(("language",)),
+            f"language {language!r} is written {standard!r} in BCP 47",
+        )
+
+
+@rule("HDR019", "language-mismatch", "error")
+def language_mismatch(doc: Document, ctx: Context) -> Iterator[Finding]:
+    """`language` names another language than the body is written in.
+
+    ## What it does
+    When `language` is not English, reads the body with a language
+    identifier (fastText's, 176 languages) and reports a tag whose language
+    is not the one the identifier is sure of (90% or more).  The body is
+    then read by the English detectors if it reads as English.
+
+    ## Why it matters
+    A wrong tag misleads whoever selects texts by language, and a body in
+    English tagged `de` would otherwise pass the pseudonym and claim rules
+    unread.
+
+    ## Example
+    An English news text with `language: de`.
+    """
+    language = _language(doc)
+    if language is None or not doc.utf8:
+        return
+    standard = standard_tag(language)
+    if standard is None or primary(standard) == "en":
+        return
+    read_as, sure = _read_as(doc)
+    if sure >= SURE and read_as != primary(standard):
+        yield Finding(
+            *doc.value_span(("language",)),
+            f"language {language!r}, but the body reads as {read_as!r} "
+            f"({sure:.0%} sure){'; it is read as English' if read_as == 'en' else ''}",
+        )
 
 
 def reads_english(doc: Document) -> bool:
