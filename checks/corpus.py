@@ -71,6 +71,8 @@ def seed_files(paths: Iterable[Path]) -> dict[tuple[int, int], str]:
         elif path.is_file():
             info = path.stat()
             candidates = [(str(path), (info.st_dev, info.st_ino))]
+        elif path.exists():
+            raise ConfigError(f"{path}: not a file or a folder")
         else:
             raise ConfigError(f"{path}: no such file or folder")
         for name, key in candidates:

@@ -222,7 +222,10 @@ def base_changes(folder: Path, ref: str) -> BaseChanges:
     deleted: dict[str, str] = {}
     added: dict[str, str] = {}
     for status, old, name in _diff(top, corpus, ref):
-        changes.index_changed |= name == "INDEX.md"
+        if name == "INDEX.md":
+            changes.index_changed = True
+            if os.path.islink(folder / name):
+                changes.linked.append((name, os.readlink(folder / name)))
         if not name.endswith(".txt"):
             continue
         stem = Path(name).stem

@@ -182,3 +182,28 @@ def differences(one: str, other: str, most: int = 3) -> str:
         shown.append(f"{describe(one[i])} where the other has {describe(other[j])}")
         i, j = i + 1, j + 1
     return "; ".join(shown)
+
+
+def looks_like(name: str, others: list[str]) -> tuple[str, str] | None:
+    """The first of `others` that `name` cannot be told from by eye (the same
+    folded, case and spacing aside) without being it, and what tells them
+    apart (see differences); None when there is none."""
+    folded = fold(" ".join(name.split())).casefold()
+    for other in others:
+        if other != name and fold(" ".join(other.split())).casefold() == folded:
+            return other, differences(name, other)
+    return None
+
+
+def written_as(text: str, name: str) -> str | None:
+    """The words of `text` that look like `name` (the same folded, case and
+    spacing aside) without being it, if any: how a look-alike spells it."""
+    wanted = fold(" ".join(name.split())).casefold().split()
+    if not wanted:
+        return None
+    words = text.split()
+    folded = [fold(w).casefold() for w in words]
+    for i in range(len(words) - len(wanted) + 1):
+        if folded[i : i + len(wanted)] == wanted:
+            return " ".join(words[i : i + len(wanted)])
+    return None

@@ -126,7 +126,7 @@ def read_lines(url: str, wanted: set[int]) -> dict[int, str]:
 def to_record(url: str, number: int, line: str) -> Record:
     try:
         data = json.loads(line)
-    except ValueError as error:
+    except json.JSONDecodeError as error:
         return Record(
             url,
             number,
@@ -134,6 +134,8 @@ def to_record(url: str, number: int, line: str) -> Record:
             None,
             f"not valid JSON: {error.msg} at column {error.colno}",
         )
+    except ValueError as error:  # an integer of thousands of digits, say
+        return Record(url, number, line, None, f"not read as JSON: {error}")
     except RecursionError:
         return Record(url, number, line, None, _TOO_DEEP)
     if not isinstance(data, dict):

@@ -279,3 +279,21 @@ def test_two_seeds_with_one_id_in_two_folders_name_each_other(corpus):
             "a new seed takes a fresh id",
         )
     ]
+
+
+def test_an_index_replaced_by_a_link_to_an_edited_copy_is_reported(committed, tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(committed, corpus, symlinks=True)
+    index = corpus / "seeds" / "INDEX.md"
+    copy = corpus / "seeds" / ".index-copy.md"
+    copy.write_text(index.read_text())
+    index.unlink()
+    os.symlink(copy.name, index)
+    code, out, _ = run_in_process(corpus, "--format", "json", "--diff-base", "main")
+    found = [(d["code"], d["message"]) for d in json.loads(out)["diagnostics"]]
+    assert code == 1
+    assert (
+        "PRV009",
+        "INDEX.md is a symbolic link to '.index-copy.md' since main: INDEX.md is a "
+        "file, whose text a review can see",
+    ) in found

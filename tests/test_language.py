@@ -100,3 +100,13 @@ def test_any_tag_gives_diagnostics_not_a_traceback(tag):
     found = checked(tag, ENGLISH)
     # Whatever the tag, the English body is read.
     assert "PSN001" in found, (tag, found)
+
+
+def test_a_language_that_is_no_tag_at_all_does_not_switch_the_detectors_off(corpus):
+    (corpus / "seeds" / f"{A}.txt").write_text(
+        seed_text(A, ENGLISH, language="[de, fr]")
+    )
+    code, out, _ = run_in_process(corpus, "--no-cache", "--format", "json")
+    codes = {d["code"] for d in json.loads(out)["diagnostics"]}
+    assert "HDR009" in codes  # the schema's finding
+    assert {"PSN001", "CLM001"} <= codes

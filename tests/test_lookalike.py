@@ -114,3 +114,16 @@ def test_the_quick_way_of_folding_agrees_with_the_slow_one(text):
 
     raw = text.encode("utf-8", "surrogatepass")
     assert fold_bytes(raw) == _fold_ascii(_NOT_ASCII.sub(_fold_run, raw))
+
+
+def test_a_cited_source_written_with_a_look_alike_says_how_it_is_written(corpus):
+    (corpus / "seeds" / f"{A}.txt").write_text(
+        seed_text(A, "R\u0435uters reported the closure first.\n", cites="[Reuters]")
+    )
+    code, out, _ = run_in_process(corpus, "--format", "json", "--select", "CLM005")
+    [d] = json.loads(out)["diagnostics"]
+    assert d["message"] == (
+        "cited source 'Reuters' never appears in the text (it is written 'R\u0435uters', "
+        "with U+0435 CYRILLIC SMALL LETTER IE where the other has U+0065 LATIN SMALL "
+        "LETTER E)"
+    )

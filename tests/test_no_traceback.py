@@ -130,6 +130,29 @@ def test_a_record_nested_to_any_depth_is_hdr016_past_a_headers_depth(depth, kind
     assert all(d["line"] == 1 for d in deep)
 
 
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        (
+            '{"text": "a", "n": ' + "1" * 5000 + "}",
+            "not read as JSON: Exceeds the limit",
+        ),
+        ('{"text": "a", "n": 1e999999}', "n is Infinity: header values are strings"),
+        ('{"text": "\\ud800 a lone surrogate"}', None),
+        ("[1, 2", "not valid JSON: Expecting"),
+    ],
+)
+def test_a_record_json_cannot_hold_is_hdr016(tmp_path, line, message):
+    corpus = new_corpus(tmp_path)
+    (corpus / "seeds" / "part.jsonl").write_text(line + "\n")
+    code, found, err = report(corpus)
+    shard = [d["message"] for d in found["diagnostics"]]
+    if message is None:
+        assert shard == [], shard
+    else:
+        assert len(shard) == 1 and shard[0].startswith(message), shard
+
+
 def test_a_zst_shard_without_a_zstd_module_says_what_to_install(tmp_path):
     """The decompressor is looked for when the shard is read: a Python that
     cannot import one (here: told so through sys.modules, as a missing

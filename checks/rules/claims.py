@@ -9,6 +9,7 @@ from checks.claims import Claims, analyse
 from checks.context import Context
 from checks.diagnostic import Finding, Fix
 from checks.document import Document, HeaderForm
+from checks.lookalike import differences, looks_like, written_as
 from checks.registry import rule
 from checks.rules.header import extend_list_field, not_english, reads_english
 
@@ -173,10 +174,12 @@ def undeclared_source(doc: Document, ctx: Context) -> Iterator[Finding]:
         if _key(source.name) in have or _key(source.name) in reported:
             continue
         reported.add(_key(source.name))
+        alike = looks_like(source.name, declared_cites(doc))
         yield Finding(
             source.start + shift,
             source.end + shift,
-            f"the text cites {source.name!r}, which the header's cites does not list",
+            f"the text cites {source.name!r}, which the header's cites does not list"
+            + (f" (it looks like {alike[0]!r}, but has {alike[1]})" if alike else ""),
             fix,
         )
 
@@ -203,9 +206,12 @@ def unused_source(doc: Document, ctx: Context) -> Iterator[Finding]:
         if spaced is None:
             spaced = " ".join(lowered.split())
         if key not in spaced:
+            alike = written_as(doc.text[doc.body_start :], name)
+            told = f" (it is written {alike!r}, with {differences(alike, name)})"
             yield Finding(
                 *doc.field_span(("cites", index)),
-                f"cited source {name!r} never appears in the text",
+                f"cited source {name!r} never appears in the text"
+                + (told if alike else ""),
             )
 
 

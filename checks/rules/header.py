@@ -550,10 +550,9 @@ def english(doc: Document) -> bool:
 
 def _english(doc: Document) -> bool:
     language = _language(doc)
-    if language is None:
-        return False
-    if primary(standard_tag(language) or language) == "en":
+    if language is not None and primary(standard_tag(language) or language) == "en":
         return True
+    # Another language, or a `language` that is no tag at all (a list, say).
     return doc.utf8 and _read_as(doc)[0] == "en" and _read_as(doc)[1] >= SURE
 
 

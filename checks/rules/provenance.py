@@ -390,8 +390,8 @@ def linked_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """With `--diff-base REF`: a seed, or the corpus folder, is a symbolic link.
 
     ## What it does
-    Reports each seed changed since REF that is now a symbolic link, and the
-    corpus folder when it is one.  When the folder is a link, no other
+    Reports each seed changed since REF that is now a symbolic link, INDEX.md
+    when it became one, and the corpus folder when it is one.  When the folder is a link, no other
     comparison with REF is made: every seed is checked, and this finding
     says why the comparison stopped.
 
@@ -415,9 +415,10 @@ def linked_since_base(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             )
             continue
         record = places.get(name.rsplit("/", 1)[-1])
+        what = "INDEX.md is" if name == "INDEX.md" else "a seed is"
         yield CorpusFinding(
             record.id_place if record else corpus.index_place(0, 0),
-            f"{name} is a symbolic link to {target!r} since {base.ref}: a seed is a "
+            f"{name} is a symbolic link to {target!r} since {base.ref}: {what} a "
             "file, whose text a review can see",
             frozenset({Path(name).stem}),
             seed=Path(name).stem,

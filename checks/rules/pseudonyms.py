@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from checks.context import Context
 from checks.diagnostic import Finding, Fix
 from checks.document import Document, HeaderForm
+from checks.lookalike import looks_like
 from checks.pseudonyms import Found, detect, mentions, normal_name
 from checks.registry import rule
 from checks.rules.header import extend_list_field, not_english, reads_english
@@ -92,16 +93,11 @@ def _look_alike(name: str, others: list[str], which: str) -> str:
     """What tells `name` from the one of `others` it looks the same as, if
     any: a declaration with a Cyrillic letter, or a no-break space, is not
     the name the text uses, however alike they look."""
-    from checks.lookalike import differences, fold
-
-    folded = fold(normal_name(name))
-    for other in others:
-        if other != name and fold(normal_name(other)) == folded:
-            return (
-                f" (it looks like the {which} {other!r}, but has "
-                f"{differences(name, other)})"
-            )
-    return ""
+    alike = looks_like(name, others)
+    if alike is None:
+        return ""
+    other, told = alike
+    return f" (it looks like the {which} {other!r}, but has {told})"
 
 
 @rule("PSN002", "absent-pseudonym", "error")
