@@ -207,11 +207,14 @@ def unused_source(doc: Document, ctx: Context) -> Iterator[Finding]:
             spaced = " ".join(lowered.split())
         if key not in spaced:
             alike = written_as(doc.text[doc.body_start :], name)
-            told = f" (it is written {alike!r}, with {differences(alike, name)})"
+            told = (
+                f" (it is written {alike!r}, with {differences(alike, name)})"
+                if alike
+                else ""
+            )
             yield Finding(
                 *doc.field_span(("cites", index)),
-                f"cited source {name!r} never appears in the text"
-                + (told if alike else ""),
+                f"cited source {name!r} never appears in the text{told}",
             )
 
 
