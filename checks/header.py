@@ -284,32 +284,27 @@ def _build(
 def dump_fields(fields: dict[str, Any], newline: str = "\n") -> str:
     """YAML lines for `fields` in the given order, quoting whatever another YAML
     reader would take for something other than a string."""
-    import yaml
-
-    text = yaml.dump(
-        fields,
-        Dumper=_dumper(),
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=1 << 16,
-    )
+    text = _dump(fields, flow=False)
     return text.replace("\n", newline) if newline != "\n" else text
 
 
 def flow(value: Any) -> str:
     """`value` as YAML on one line: a scalar, `[a, b]` or `{k: v}`."""
+    text = _dump(value, flow=True).rstrip("\n")
+    return text[: -len("\n...")] if text.endswith("\n...") else text
+
+
+def _dump(value: Any, flow: bool) -> str:
     import yaml
 
-    text = yaml.dump(
+    return yaml.dump(
         value,
         Dumper=_dumper(),
-        default_flow_style=True,
+        default_flow_style=flow,
         sort_keys=False,
         allow_unicode=True,
         width=1 << 16,
-    ).rstrip("\n")
-    return text[: -len("\n...")] if text.endswith("\n...") else text
+    )
 
 
 _BREAKS = re.compile("[\n\r\x85\u2028\u2029]")

@@ -102,12 +102,27 @@ def write_seed(folder: Path, seed_id: str, body: str = BODY, **fields) -> Path:
     return path
 
 
+def new_corpus(folder: Path) -> Path:
+    """`folder` made an empty corpus: pyproject.toml with [tool.checks], seeds/
+    (for tests that make one per generated example)."""
+    (folder / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
+    (folder / "seeds").mkdir()
+    return folder
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` but the cache, and its bytes."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".checks_cache" not in p.parts
+    }
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """An empty corpus repository: pyproject.toml with [tool.checks], seeds/."""
-    (tmp_path / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
-    (tmp_path / "seeds").mkdir()
-    return tmp_path
+    return new_corpus(tmp_path)
 
 
 def git(cwd: Path, *args: str) -> str:

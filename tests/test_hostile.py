@@ -15,7 +15,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from conftest import BODY, run_in_process, seed_text
+from conftest import BODY, files_of, run_in_process, seed_text
+from conftest import new_corpus as empty_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -96,19 +97,10 @@ seed_bytes = st.one_of(
 
 
 def new_corpus(folder: Path, seeds: dict[str, bytes]) -> Path:
-    (folder / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
-    (folder / "seeds").mkdir()
+    empty_corpus(folder)
     for stem, raw in seeds.items():
         (folder / "seeds" / f"{stem}.txt").write_bytes(raw)
     return folder
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and ".checks_cache" not in p.parts
-    }
 
 
 def assert_inside(folder: Path, report: dict) -> None:

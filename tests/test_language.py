@@ -8,7 +8,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from conftest import WEIR, run_in_process, seed_text
+from conftest import WEIR, new_corpus, run_in_process, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -38,9 +38,7 @@ WRITTEN_AS = {
 
 def checked(language: str, body: str) -> dict[str, list[str]]:
     with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder)
-        (corpus / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
-        (corpus / "seeds").mkdir()
+        corpus = new_corpus(Path(folder))
         (corpus / "seeds" / f"{A}.txt").write_text(
             seed_text(A, body, language=f"'{language}'")
         )

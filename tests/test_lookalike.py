@@ -9,7 +9,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from conftest import WEIR, run_in_process, seed_text
+from conftest import WEIR, new_corpus, run_in_process, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -58,9 +58,7 @@ def disguised(draw, text: str) -> str:
 @given(copy=disguised(WEIR))
 def test_a_disguised_copy_is_a_copy_and_the_message_shows_its_code_points(copy):
     with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder)
-        (corpus / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
-        (corpus / "seeds").mkdir()
+        corpus = new_corpus(Path(folder))
         (corpus / "seeds" / f"{A}.txt").write_text(seed_text(A, WEIR))
         (corpus / "seeds" / f"{B}.txt").write_text(seed_text(B, copy))
         code, out, err = run_in_process(

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import BODY, git, run_in_process, seed_text
+from conftest import BODY, git, new_corpus, run_in_process, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -49,12 +49,6 @@ DECOMPRESSORS = {
     ".xz": lzma.decompress,
     ".zst": zstd.decompress,
 }
-
-
-def new_corpus(folder: Path) -> Path:
-    (folder / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
-    (folder / "seeds").mkdir()
-    return folder
 
 
 def record(number: int) -> str:

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import BODY, REPO, run_checks, run_in_process, seed_text, write_seed
+from conftest import (
+    BODY,
+    REPO,
+    new_corpus,
+    run_checks,
+    run_in_process,
+    seed_text,
+    write_seed,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -191,9 +199,7 @@ def test_the_summary_adds_up_whatever_the_corpus(kinds, index, named, select):
     """'in F of M files' never has F > M, and what it calls fixable is what
     the report marks [*]; unsafe fixes are counted apart."""
     with tempfile.TemporaryDirectory() as folder:
-        corpus = Path(folder)
-        (corpus / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
-        (corpus / "seeds").mkdir()
+        corpus = new_corpus(Path(folder))
         stems = [f"{n:03d}_{n + 1:016x}" for n in range(len(kinds))]
         for stem, kind in zip(stems, kinds):
             (corpus / "seeds" / f"{stem}.txt").write_text(KINDS[kind](stem))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from conftest import commit_all, git, run_in_process
+from conftest import commit_all, files_of, git, new_corpus, run_in_process
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -45,20 +45,6 @@ VALUE = st.lists(st.one_of(AWKWARD, st.text(max_size=6)), min_size=1, max_size=6
 EXAMPLES = settings(
     max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow]
 )
-
-
-def new_corpus(folder: Path) -> Path:
-    (folder / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
-    (folder / "seeds").mkdir()
-    return folder
-
-
-def files_of(folder: Path) -> dict[str, bytes]:
-    return {
-        str(p.relative_to(folder)): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and ".checks_cache" not in p.parts
-    }
 
 
 @EXAMPLES
