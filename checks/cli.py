@@ -367,10 +367,24 @@ def _outcome(
         )
 
 
-def _check(args: argparse.Namespace) -> int:
-    from checks.baseline import apply_baseline
+def _judging(args: argparse.Namespace):
+    """The configuration a run is judged by, whether it is a base revision's,
+    that revision's baseline (None: it has none) and what the working tree
+    changed of them.  With --diff-base, the gate a pull request is judged by
+    is the base revision's; a configuration named with --config is used as
+    given."""
     from checks.config import load_config
     from checks.history import base_configuration
+
+    config = load_config(args.config)
+    if args.diff_base is None or args.config is not None or config.source is None:
+        return config, False, None, None
+    base, recorded, change = base_configuration(config, args.diff_base)
+    return base, True, recorded, change
+
+
+def _check(args: argparse.Namespace) -> int:
+    from checks.baseline import apply_baseline
     from checks.reporters import (
         REPORTERS,
         Summary,
@@ -380,13 +394,7 @@ def _check(args: argparse.Namespace) -> int:
         summary_line,
     )
 
-    config = load_config(args.config)
-    recorded = change = None
-    # The gate a pull request is judged by is the base revision's: its
-    # configuration and its baseline (None when it has none).
-    judged = args.diff_base is not None and args.config is None and config.source
-    if judged:
-        config, recorded, change = base_configuration(config, args.diff_base)
+    config, judged, recorded, change = _judging(args)
     config = _configured(args, config)
     if args.unsafe_fixes and not args.fix:
         raise UsageError("--unsafe-fixes goes with --fix")

@@ -42,6 +42,7 @@ class ConfigChange:
 
     path: Path
     line: int
+    text: str  # the line, for an excerpt
     what: str
 
 
@@ -71,9 +72,13 @@ def base_configuration(
             what.append(f"the baseline {base.baseline}")
     if not what:
         return base, recorded, None
-    lines = source.read_text(encoding="utf-8").splitlines()
+    lines = source.read_text(encoding="utf-8").splitlines() or [""]
     line = next((i for i, t in enumerate(lines, 1) if t.strip() == "[tool.checks]"), 1)
-    return base, recorded, ConfigChange(source, line, " and ".join(what))
+    return (
+        base,
+        recorded,
+        ConfigChange(source, line, lines[line - 1], " and ".join(what)),
+    )
 
 
 class HashRecords:

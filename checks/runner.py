@@ -505,13 +505,10 @@ class Run:
             if not self.folder.is_dir():
                 raise ConfigError(f"--diff-base: no corpus folder {self.folder}")
             base = base_changes(self.folder, diff_base)
-            if self.config_change is not None:
-                change = self.config_change
-                path = self.display(change.path)
-                source = change.path.read_text(encoding="utf-8").splitlines()
-                text = source[change.line - 1] if source else ""
-                place = Place(path, change.line, 1, change.line, len(text) + 1, text)
-                base.config = (place, change.what)
+            change = self.config_change
+            if change is not None:
+                where = (change.line, 1, change.line, len(change.text) + 1, change.text)
+                base.config = (Place(self.display(change.path), *where), change.what)
         urls = [p for p in paths if isinstance(p, str)]
         paths = [p for p in paths if not isinstance(p, str)]
         in_corpus = self.corpus_files()
