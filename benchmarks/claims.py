@@ -39,7 +39,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from checks.claims import analyse, is_claim
+from checks.detect.claims import analyse, is_claim
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "tests" / "data" / "claims.jsonl"

@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checks.header import dump_fields  # noqa: E402
-from checks.index import END, PREAMBLE, START, Entry, render_region  # noqa: E402
+from checks.seed.header import dump_fields  # noqa: E402
+from checks.seed.index import END, PREAMBLE, START, Entry, render_region  # noqa: E402
 
 FIRST = """Ana Tomas Ines Piet Omar Lena Marta Farid Kwame Daria Sergio Hannah Mehmet
 Jelena Priya Ahmed Rita Pavel Inna Ruth Bogdan Kira Nadia Tariq Salma Joy Aisha Bruno

@@ -37,7 +37,7 @@ import sys
 import time
 from pathlib import Path
 
-from checks.pseudonyms import detect
+from checks.detect.pseudonyms import detect
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -157,9 +157,9 @@ def speed(count: int) -> list[dict]:
 
     from generate import FIRST, body
 
-    from checks.context import Context
-    from checks.document import Document
-    from checks.registry import all_rules, select
+    from checks.rules.registry import all_rules, select
+    from checks.run.context import Context
+    from checks.seed.document import Document
 
     sys.path.insert(0, str(ROOT / "tests"))
     from conftest import seed_text

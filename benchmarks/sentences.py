@@ -15,7 +15,7 @@ import json
 import time
 from pathlib import Path
 
-from checks.text import split_sentences
+from checks.detect.prose import split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELLED = ROOT / "tests" / "data" / "sentences.jsonl"

@@ -340,8 +340,8 @@ def _outcome(
     unsafe: bool = False,
     config_change=None,
 ):
-    from checks.registry import all_rules, select
-    from checks.runner import Run
+    from checks.rules.registry import all_rules, select
+    from checks.run.runner import Run
 
     run = Run(config, select(all_rules().values(), config.select, config.ignore))
     run.config_change = config_change
@@ -356,7 +356,7 @@ def _outcome(
         raise UsageError("--engine dask needs --scheduler ADDRESS")
     if not fix:
         return run.check(args.paths, diff_base=getattr(args, "diff_base", None))
-    from checks.fixes import corpus_lock
+    from checks.run.fixes import corpus_lock
 
     with corpus_lock(config.corpus_path):
         return run.check(
@@ -374,7 +374,7 @@ def _judging(args: argparse.Namespace):
     is the base revision's; a configuration named with --config is used as
     given."""
     from checks.config import load_config
-    from checks.history import base_configuration
+    from checks.run.history import base_configuration
 
     config = load_config(args.config)
     if args.diff_base is None or args.config is not None or config.source is None:
@@ -384,8 +384,8 @@ def _judging(args: argparse.Namespace):
 
 
 def _check(args: argparse.Namespace) -> int:
-    from checks.baseline import apply_baseline
-    from checks.reporters import (
+    from checks.report.baseline import apply_baseline
+    from checks.report.reporters import (
         REPORTERS,
         Summary,
         json_text,
@@ -451,7 +451,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from checks.baseline import write_baseline
+    from checks.report.baseline import write_baseline
 
     config = _configured(args)
     outcome = _outcome(args, config)
@@ -464,8 +464,8 @@ def _baseline(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from checks.registry import all_rules
-    from checks.reporters import rules_table
+    from checks.report.reporters import rules_table
+    from checks.rules.registry import all_rules
 
     rules = sorted(all_rules().values(), key=lambda r: r.code)
     if args.format == "json":
@@ -486,7 +486,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from checks.registry import all_rules
+    from checks.rules.registry import all_rules
 
     wanted = args.code.strip()
     found = [
@@ -501,7 +501,7 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from checks.schema import schema_text
+    from checks.seed.schema import schema_text
 
     sys.stdout.write(schema_text())
     return 0

@@ -17,17 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from checks.config import Config, ConfigError, load_config
-from checks.corpus import SEED_NAME, Corpus
-from checks.diagnostic import Diagnostic, Edit, Severity
-from checks.document import Document, HeaderForm
-from checks.files import read_bounded
-from checks.fixes import corpus_lock, write_atomic
-from checks.header import dump_fields
-from checks.header_edit import CannotEdit, add_items, edited, set_value
-from checks.index import tombstone_cells
-from checks.registry import all_rules, select
-from checks.reporters import REPORTERS, Summary, json_text, printable
-from checks.runner import Run
+from checks.report.diagnostic import Diagnostic, Edit, Severity
+from checks.report.reporters import REPORTERS, Summary, json_text, printable
+from checks.rules.registry import all_rules, select
+from checks.run.corpus import SEED_NAME, Corpus
+from checks.run.fixes import corpus_lock, write_atomic
+from checks.run.runner import Run
+from checks.seed.document import Document, HeaderForm
+from checks.seed.edit import CannotEdit, add_items, edited, set_value
+from checks.seed.files import read_bounded
+from checks.seed.header import dump_fields
+from checks.seed.index import tombstone_cells
 
 FIELD_ORDER = (
     "id",
@@ -412,7 +412,7 @@ def retract(args: argparse.Namespace) -> int:
 def renumber(args: argparse.Namespace) -> int:
     """Move a seed that the base branch does not have to the next free number,
     keeping its random id part."""
-    from checks.history import exists_at, names_at
+    from checks.run.history import exists_at, names_at
 
     run = _run(args, ("IDX",))
     ref = args.base or run.config.base
@@ -462,8 +462,8 @@ def renumber(args: argparse.Namespace) -> int:
 def _english_documents(args: argparse.Namespace, listing: list[dict]):
     """The seeds named (or the corpus's) that can be read and are in English;
     each other one goes into `listing` as not checked, and why."""
-    from checks.corpus import documents
     from checks.rules.header import english
+    from checks.run.corpus import documents
 
     config = load_config(args.config)
     for doc in documents(
@@ -486,7 +486,7 @@ def _english_documents(args: argparse.Namespace, listing: list[dict]):
 def pseudonyms(args: argparse.Namespace) -> int:
     """List, per seed, the names its text flags as not real, where each is
     flagged and every place it is mentioned, and markers that name nobody."""
-    from checks.pseudonyms import mentions
+    from checks.detect.pseudonyms import mentions
     from checks.rules.pseudonyms import declared, detected
 
     listing: list[dict] = []

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from checks.diagnostic import Severity
+from checks.report.diagnostic import Severity
 
 MAX_SEED_BYTES = 8 * 1024 * 1024  # a seed is a few KB; see ENC008
 
@@ -180,7 +180,7 @@ def parse_table(table: Any, path: Path) -> Config:
 
 
 def parse_severities(value: Any, where: str) -> dict[str, Severity]:
-    from checks.registry import all_rules
+    from checks.rules.registry import all_rules
 
     if not isinstance(value, dict):
         raise ConfigError(
@@ -200,7 +200,7 @@ def parse_severities(value: Any, where: str) -> dict[str, Severity]:
 
 
 def check_selectors(selectors: Any, where: str) -> None:
-    from checks.registry import all_rules, unknown_selectors
+    from checks.rules.registry import all_rules, unknown_selectors
 
     unknown = unknown_selectors(selectors, all_rules())
     if unknown:

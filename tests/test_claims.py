@@ -8,8 +8,8 @@ import sys
 import pytest
 from conftest import REPO, run_checks, run_in_process, write_seed
 
-from checks.claims import analyse
-from checks.text import read_prose
+from checks.detect.claims import analyse
+from checks.detect.prose import read_prose
 
 A = "000_0123456789abcdef"
 DATA = REPO / "tests" / "data"
@@ -168,7 +168,7 @@ def test_sentences_end_where_a_reader_expects():
     cases = [
         json.loads(line) for line in (DATA / "sentences.jsonl").read_text().splitlines()
     ]
-    from checks.text import split_sentences
+    from checks.detect.prose import split_sentences
 
     wrong = [
         c["text"]
@@ -196,7 +196,7 @@ def test_the_figure_shortcut_agrees_with_its_pattern_on_every_short_text():
     an alphabet of the cases that matter gets the pattern's answer."""
     import itertools
 
-    from checks.claims import _ADJECTIVAL, _adjectival
+    from checks.detect.claims import _ADJECTIVAL, _adjectival
 
     alphabet = "aAnNx. \t\r\u00a0"
     for length in range(6):
@@ -592,7 +592,7 @@ def _texts_with_quotes():
 
 
 def test_the_pattern_for_common_tags_agrees_with_the_reader_of_tokens(monkeypatch):
-    from checks import attribution
+    from checks.detect import attribution
 
     cases = []
     for text in _texts_with_quotes():

@@ -240,7 +240,7 @@ def test_a_rule_that_raises_is_reported_not_a_traceback(corpus):
     index(corpus)
     script = (
         "import sys\n"
-        "from checks.registry import all_rules\n"
+        "from checks.rules.registry import all_rules\n"
         "from checks.cli import main\n"
         "rule = all_rules()['HDR010']\n"
         "def broken(doc, ctx):\n"

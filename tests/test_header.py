@@ -354,7 +354,7 @@ def test_a_header_as_checks_writes_it_is_read_as_yaml_reads_it():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from checks.header import compose_header, dump_fields, read_plain_header
+    from checks.seed.header import compose_header, dump_fields, read_plain_header
 
     value = st.lists(st.sampled_from(TRICKY), max_size=6).map("".join)
     key = st.sampled_from(["id", "date", "title", "name", "url", "cites", "a-b", "_x"])
@@ -411,7 +411,7 @@ def test_values_checks_writes_read_back_as_they_were(emitter, monkeypatch):
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from checks.header import _dumper, dump_fields, load_header
+    from checks.seed.header import _dumper, dump_fields, load_header
 
     if emitter == "python":
         monkeypatch.delattr(yaml, "CSafeDumper", raising=False)

@@ -20,7 +20,7 @@ from conftest import new_corpus as empty_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.document import Document
+from checks.seed.document import Document
 
 SEED = "000_0123456789abcdef"
 OTHER = "001_1111111111111111"

@@ -116,7 +116,7 @@ def test_a_seed_swapped_for_a_fifo_during_the_run_cannot_hang_it(corpus):
     write_seed(corpus / "seeds", B, WEIR.replace("four months", "five months"))
     swap = f"""
 import os
-import checks.runner as runner
+import checks.run.runner as runner
 checked = runner.Run.corpus_findings
 def swapped(self, corpus, keep):
     path = os.path.join("seeds", "{B}.txt")

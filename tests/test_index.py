@@ -276,7 +276,7 @@ def test_a_plain_row_is_read_as_the_general_reader_reads_it():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from checks.index import _cells, split_cells
+    from checks.seed.index import _cells, split_cells
 
     cell = st.text(alphabet=" \t\u00a0\u2003\x1fab|\\-[]()~é", max_size=12)
 

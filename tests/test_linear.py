@@ -24,11 +24,11 @@ from pathlib import Path
 import pytest
 from conftest import seed_text
 
-from checks.document import Document
-from checks.index import END, START, parse_index
-from checks.linter import Linter
-from checks.patterns import PatternSet
-from checks.registry import all_rules
+from checks.detect.patterns import PatternSet
+from checks.rules.registry import all_rules
+from checks.run.linter import Linter
+from checks.seed.document import Document
+from checks.seed.index import END, START, parse_index
 
 SMALL, GROWTH = 8_000, 8
 # Linear growth gives about 8; quadratic 64.  The margin absorbs timer noise.
@@ -145,16 +145,16 @@ def test_a_repeated_fault_is_listed_at_most_200_times(linter):
 
 # The modules that run patterns over text a seed supplies.
 READERS = [
-    "checks.text",
-    "checks.attribution",
-    "checks.names",
-    "checks.claims",
-    "checks.pseudonyms",
-    "checks.document",
-    "checks.corpus",
-    "checks.header",
-    "checks.index",
-    "checks.linter",
+    "checks.detect.prose",
+    "checks.detect.attribution",
+    "checks.detect.names",
+    "checks.detect.claims",
+    "checks.detect.pseudonyms",
+    "checks.seed.document",
+    "checks.run.corpus",
+    "checks.seed.header",
+    "checks.seed.index",
+    "checks.run.linter",
     "checks.rules.encoding",
     "checks.rules.header",
     "checks.rules.claims",
@@ -198,7 +198,7 @@ def patterns_in_use() -> list[tuple[str, object]]:
     import importlib
     import re
 
-    from checks import claims, pseudonyms
+    from checks.detect import claims, pseudonyms
 
     claims._compiled(), claims._organisations(), pseudonyms._compiled()
     found: dict = {}

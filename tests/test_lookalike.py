@@ -13,7 +13,7 @@ from conftest import WEIR, new_corpus, run_in_process, seed_text
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.lookalike import fold
+from checks.detect.lookalike import fold
 
 A = "000_0123456789abcdef"
 B = "001_1111111111111111"
@@ -108,7 +108,7 @@ def test_a_declared_name_and_a_flagged_one_that_only_look_alike_are_told_apart(
 def test_the_quick_way_of_folding_agrees_with_the_slow_one(text):
     """A text whose characters all fold alone is folded kind by kind; any
     other, a run at a time.  Both must give the same bytes."""
-    from checks.lookalike import _NOT_ASCII, _fold_ascii, _fold_run, fold_bytes
+    from checks.detect.lookalike import _NOT_ASCII, _fold_ascii, _fold_run, fold_bytes
 
     raw = text.encode("utf-8", "surrogatepass")
     assert fold_bytes(raw) == _fold_ascii(_NOT_ASCII.sub(_fold_run, raw))

@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checks.cli import SUBCOMMANDS
-from checks.header import MAX_DEPTH
+from checks.seed.header import MAX_DEPTH
 
 zstd = pytest.importorskip("backports.zstd") if sys.version_info < (3, 14) else None
 if zstd is None:

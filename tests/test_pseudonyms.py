@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 from conftest import REPO, run_checks, run_in_process, write_seed
 
-from checks.pseudonyms import detect
+from checks.detect.pseudonyms import detect
 
 A = "000_0123456789abcdef"
 DATA = REPO / "tests" / "data"

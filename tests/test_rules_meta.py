@@ -7,7 +7,7 @@ import shutil
 import pytest
 from conftest import FIXTURES, REPO, commit_all, git, run_checks
 
-from checks.registry import all_rules
+from checks.rules.registry import all_rules
 
 RULES = sorted(all_rules().values(), key=lambda r: r.code)
 CODES = [r.code for r in RULES]

@@ -55,11 +55,11 @@ def test_seeds_read_in_many_runs_give_what_one_run_gives(generated, monkeypatch)
     while processes check the last: the report must not show it."""
     from conftest import run_in_process
 
-    import checks.runner
+    import checks.run.runner
 
     whole = run_in_process(generated, "--format", "json", "--no-cache", "--jobs", "1")
-    monkeypatch.setattr(checks.runner, "CHUNK", 40)  # 7 runs of 38 seeds
-    monkeypatch.setattr(checks.runner, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(checks.run.runner, "CHUNK", 40)  # 7 runs of 38 seeds
+    monkeypatch.setattr(checks.run.runner, "PARALLEL_FROM", 10)
     for jobs in ("1", "3"):
         runs = run_in_process(generated, "--format", "json", "--no-cache", "-j", jobs)
         assert runs == whole
@@ -79,16 +79,16 @@ def test_a_warm_run_reports_what_a_cold_run_does_after_a_seed_changed(
 
     from conftest import run_in_process
 
-    import checks.runner
+    import checks.run.runner
 
     corpus = tmp_path / "corpus"
     shutil.copytree(generated, corpus)
-    monkeypatch.setattr(checks.runner, "CHUNK", 40)
-    monkeypatch.setattr(checks.runner, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(checks.run.runner, "CHUNK", 40)
+    monkeypatch.setattr(checks.run.runner, "PARALLEL_FROM", 10)
     started = []
-    start_spare = checks.runner.Run._start_spare
+    start_spare = checks.run.runner.Run._start_spare
     monkeypatch.setattr(
-        checks.runner.Run,
+        checks.run.runner.Run,
         "_start_spare",
         lambda run: started.append(1) or start_spare(run),
     )
@@ -208,15 +208,17 @@ def test_near_copies_in_a_shard_are_found_reading_it_once_more(
 
     from conftest import run_in_process
 
-    import checks.shards
+    import checks.run.shards
 
     (tmp_path / "pyproject.toml").write_text('[tool.checks]\ncorpus = "shards"\n')
     (tmp_path / "shards").mkdir()
     with_near_copies(generated, tmp_path / "shards" / "part-0.jsonl")
     opened = []
-    open_shard = checks.shards.open_shard
+    open_shard = checks.run.shards.open_shard
     monkeypatch.setattr(
-        checks.shards, "open_shard", lambda url: opened.append(url) or open_shard(url)
+        checks.run.shards,
+        "open_shard",
+        lambda url: opened.append(url) or open_shard(url),
     )
     code, out, err = run_in_process(
         tmp_path, "--format", "json", "--no-cache", "--select", "PRV003"

@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO, run_checks
 from pydantic import ValidationError
 
-from checks.model import SeedHeader
+from checks.seed.model import SeedHeader
 
 SCHEMA_PATH = REPO / "schemas" / "seed-header.schema.json"
 ANNOTATIONS = {"title", "description", "$schema", "examples"}

@@ -11,7 +11,7 @@ from conftest import commit_all, files_of, git, new_corpus, run_in_process
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.index import END, START, one_line, read_index
+from checks.seed.index import END, START, one_line, read_index
 
 # What a table, Markdown or INDEX.md's reader could take for more than text.
 AWKWARD = st.sampled_from(
@@ -183,8 +183,8 @@ def seed_file(corpus: Path, seed_id: str, header: str, body: str = BODY) -> Path
 
 
 def read_back(path: Path):
-    from checks.document import Document
-    from checks.header_edit import comments
+    from checks.seed.document import Document
+    from checks.seed.edit import comments
 
     doc = Document(path, path.read_bytes())
     return doc, comments(doc)

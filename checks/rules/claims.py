@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import lru_cache
 
-from checks.claims import Claims, analyse
-from checks.context import Context
-from checks.diagnostic import Finding, Fix
-from checks.document import Document, HeaderForm
-from checks.lookalike import differences, looks_like, written_as
-from checks.registry import rule
+from checks.detect.claims import Claims, analyse
+from checks.detect.lookalike import differences, looks_like, written_as
+from checks.report.diagnostic import Finding, Fix
 from checks.rules.header import extend_list_field, not_english, reads_english
+from checks.rules.registry import rule
+from checks.run.context import Context
+from checks.seed.document import Document, HeaderForm
 
 
 def analysed(doc: Document) -> tuple[Claims, int]:

@@ -7,11 +7,18 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from checks.characters import BIDI, CONTROL, LINE_SEPARATORS, SPACES, TAGS, ZERO_WIDTH
-from checks.context import Context
-from checks.diagnostic import Edit, Finding, Fix
-from checks.document import Document, HeaderForm
-from checks.registry import rule
+from checks.detect.characters import (
+    BIDI,
+    CONTROL,
+    LINE_SEPARATORS,
+    SPACES,
+    TAGS,
+    ZERO_WIDTH,
+)
+from checks.report.diagnostic import Edit, Finding, Fix
+from checks.rules.registry import rule
+from checks.run.context import Context
+from checks.seed.document import Document, HeaderForm
 
 _SUSPECT = re.compile(
     f"[{CONTROL}{BIDI}{ZERO_WIDTH}{LINE_SEPARATORS}{TAGS}{SPACES}\r\udc80-\udcff]"

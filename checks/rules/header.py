@@ -7,14 +7,14 @@ import hashlib
 import re
 from collections.abc import Iterator
 
-from checks.context import Context
-from checks.diagnostic import Edit, Finding, Fix
-from checks.document import Document, HeaderForm
-from checks.header import dump_fields
-from checks.header_edit import CannotEdit, add_items, new_field
-from checks.language import SURE, identified, primary, standard_tag
-from checks.registry import RULES, rule
-from checks.schema import ID_PATTERN, problems_of_kind
+from checks.detect.language import SURE, identified, primary, standard_tag
+from checks.report.diagnostic import Edit, Finding, Fix
+from checks.rules.registry import RULES, rule
+from checks.run.context import Context
+from checks.seed.document import Document, HeaderForm
+from checks.seed.edit import CannotEdit, add_items, new_field
+from checks.seed.header import dump_fields
+from checks.seed.schema import ID_PATTERN, problems_of_kind
 
 _ID = re.compile(ID_PATTERN)
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.context import Context
-from checks.corpus import Corpus
-from checks.diagnostic import CorpusFinding, Fix
-from checks.index import COLUMNS, END, HASH_CHARS, expected_cells
-from checks.registry import rule
+from checks.report.diagnostic import CorpusFinding, Fix
+from checks.rules.registry import rule
+from checks.run.context import Context
+from checks.run.corpus import Corpus
+from checks.seed.index import COLUMNS, END, HASH_CHARS, expected_cells
 
 REWRITE = Fix("rewrite INDEX.md's table with `checks index`", ())
 

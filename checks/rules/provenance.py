@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from checks.context import Context
-from checks.corpus import Corpus, SeedRecord
-from checks.diagnostic import CorpusFinding, Finding
-from checks.document import Document
-from checks.registry import rule
+from checks.report.diagnostic import CorpusFinding, Finding
+from checks.rules.registry import rule
+from checks.run.context import Context
+from checks.run.corpus import Corpus, SeedRecord
+from checks.seed.document import Document
 
 
 @rule("PRV001", "hash-mismatch", "error", protects_record=True)
@@ -98,7 +98,7 @@ def near_duplicate(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     Accept a pair that was reviewed with an `accept` entry whose `text` is the
     other seed's id.
     """
-    from checks.similarity import candidates
+    from checks.detect.similarity import candidates
 
     threshold = corpus.settings.get("near_duplicate", 0.8)
     records = [r for r in corpus.records if r.signature is not None]
@@ -128,8 +128,8 @@ def _near_findings(
     wanted: set[int],
     threshold: float,
 ) -> Iterator[CorpusFinding]:
-    from checks.lookalike import differences
-    from checks.similarity import jaccard, shingles
+    from checks.detect.lookalike import differences
+    from checks.detect.similarity import jaccard, shingles
 
     order = sorted(wanted)
     bodies = dict(zip(order, corpus.bodies([records[k] for k in order])))

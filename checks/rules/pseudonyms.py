@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from checks.context import Context
-from checks.diagnostic import Finding, Fix
-from checks.document import Document, HeaderForm
-from checks.lookalike import looks_like
-from checks.pseudonyms import Found, detect, mentions, normal_name
-from checks.registry import rule
+from checks.detect.lookalike import looks_like
+from checks.detect.pseudonyms import Found, detect, mentions, normal_name
+from checks.report.diagnostic import Finding, Fix
 from checks.rules.header import extend_list_field, not_english, reads_english
+from checks.rules.registry import rule
+from checks.run.context import Context
+from checks.seed.document import Document, HeaderForm
 
 
 def detected(doc: Document) -> tuple[Found, int]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
-from checks.phrases import ABBREVIATIONS, CUE_WORDS
+from checks.detect.phrases import ABBREVIATIONS, CUE_WORDS
 
 # A line ends with LF, CR LF, or a CR alone (as old files do); a line or
 # paragraph separator (U+2028, U+2029) breaks it too, so that no break the

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
-from checks.diagnostic import Diagnostic, Fix, Severity
+from checks.report.diagnostic import Diagnostic, Fix, Severity
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -261,7 +261,7 @@ class SarifReporter(Reporter):
 
     def report(self, diagnostics, fixed, summary) -> None:
         from checks import __version__
-        from checks.registry import all_rules
+        from checks.rules.registry import all_rules
 
         rules = sorted(all_rules().values(), key=lambda r: r.code)
         index = {r.code: i for i, r in enumerate(rules)}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from checks.phrases import (
+from checks.detect.phrases import (
     KNOWN_OUTLETS,
     NAME_PARTICLES,
     NOT_NAMES,

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from checks.characters import BIDI, LINE_SEPARATORS, SPACES, TAGS, ZERO_WIDTH
+from checks.detect.characters import BIDI, LINE_SEPARATORS, SPACES, TAGS, ZERO_WIDTH
 
 # ASCII characters whose skeleton is not themselves, and what it folds to
 # (TR39's `%` is `º/₀`, which folds on to `o/O`): the table's own, kept here

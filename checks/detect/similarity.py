@@ -25,7 +25,7 @@ import zlib
 from array import array
 from collections.abc import Iterator
 
-from checks.lookalike import fold_bytes
+from checks.detect.lookalike import fold_bytes
 
 NUM_PERM = 256
 SEED = 20221213
@@ -59,7 +59,7 @@ MAX_CANDIDATES = 64
 def words(body: bytes) -> list[bytes]:
     """The body's words as near-duplicates compare them: folded (look-alike
     letters as one, every space a space, invisible characters dropped; see
-    checks.lookalike), lowercased."""
+    checks.detect.lookalike), lowercased."""
     return fold_bytes(body).lower().split()
 
 

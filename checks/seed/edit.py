@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from checks.diagnostic import Edit
-from checks.document import Document, HeaderForm
-from checks.header import dump_fields, flow
+from checks.report.diagnostic import Edit
+from checks.seed.document import Document, HeaderForm
+from checks.seed.header import dump_fields, flow
 
 _SPACES = re.compile(r"[ \t]*")
 

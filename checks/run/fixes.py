@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from checks.diagnostic import Edit, Fix
+from checks.report.diagnostic import Edit, Fix
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix], limit: int) -> tuple[str, list[Fix]]:

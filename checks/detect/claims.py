@@ -1,7 +1,7 @@
 """Who said it: quotes without a speaker, claims without a source, weasel
 attribution, and the outlets and organisations a text cites.
 
-The body is read as prose (checks.text): paragraphs, sentences, quotes.
+The body is read as prose (checks.detect.prose): paragraphs, sentences, quotes.
 Reporting words ("said", "told", "according to", "in a statement" ...) are
 found in one RE2 pass; only those outside quotes count, since a quote's
 words are its speaker's, not the writer's.
@@ -32,9 +32,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
-from checks.attribution import Attribution, attribute
-from checks.names import is_organisation, name_after, name_before
-from checks.phrases import (
+from checks.detect.attribution import Attribution, attribute
+from checks.detect.names import is_organisation, name_after, name_before
+from checks.detect.phrases import (
     CLAIM_SIGNALS,
     CUE_WORDS,
     DESCRIBED_SOURCES,
@@ -45,10 +45,10 @@ from checks.phrases import (
     REPORTING,
     WEASEL_PHRASES,
 )
-from checks.text import Prose, QuoteProblem, read_prose
+from checks.detect.prose import Prose, QuoteProblem, read_prose
 
 if TYPE_CHECKING:
-    from checks.patterns import PatternSet
+    from checks.detect.patterns import PatternSet
 
 MIN_QUOTE_WORDS = 4
 _PRONOUN_SOURCE = re.compile(
@@ -101,7 +101,7 @@ class Claims:
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple:
-    from checks.patterns import PatternSet
+    from checks.detect.patterns import PatternSet
 
     reporting = re.compile(REPORTING, re.IGNORECASE)
     weasels = [re.compile(p, re.IGNORECASE) for _, p in WEASEL_PHRASES]
@@ -382,7 +382,7 @@ def _claim(
 @lru_cache(maxsize=1)
 def _organisations():
     """A pattern for the capitalised phrases that may name an organisation."""
-    from checks.patterns import PatternSet
+    from checks.detect.patterns import PatternSet
 
     last = sorted(
         {w.capitalize() for w in ORGANISATION_WORDS}

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from checks.index import IndexFile
+    from checks.seed.index import IndexFile
 
 FOLDER = ".checks_cache"
 FORMAT = 3
@@ -45,7 +45,7 @@ UNCACHEABLE = frozenset({"HDR008"})
 
 def _code_fingerprint() -> str:
     """The package's own source, by file name, size and modification time."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*.py")) + sorted(package.rglob("*.json")):
         try:
@@ -117,7 +117,7 @@ class Cache:
     def parsed_index(self, path: Path, raw: bytes) -> IndexFile:
         """INDEX.md parsed, or as parsed by the last run when its bytes are
         the same (parsing 100,000 rows takes most of a second)."""
-        from checks.index import parse_index
+        from checks.seed.index import parse_index
 
         digest = hashlib.sha256(raw).digest()
         if self.index is None:

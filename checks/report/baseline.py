@@ -2,7 +2,7 @@
 only new ones fail.
 
 Each finding is recorded by its fingerprint (the file, the rule, and the text
-its span covers; see checks.reporters.fingerprint), not by its line, so that
+its span covers; see checks.report.reporters.fingerprint), not by its line, so that
 edits elsewhere in a file do not invalidate it.  A finding recorded twice must
 be found twice to be dropped twice.  Entries that match nothing any more are
 reported, so that the file only shrinks.
@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from checks.config import ConfigError
-from checks.diagnostic import Diagnostic
-from checks.fixes import write_atomic
-from checks.reporters import fingerprint
+from checks.report.diagnostic import Diagnostic
+from checks.report.reporters import fingerprint
+from checks.run.fixes import write_atomic
 
 VERSION = 1
 

@@ -24,9 +24,9 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
-from checks.diagnostic import ByValues
-from checks.document import LINE_BREAK
-from checks.files import read_bounded
+from checks.report.diagnostic import ByValues
+from checks.seed.document import LINE_BREAK
+from checks.seed.files import read_bounded
 
 START = "<!-- checks:index:start -->"
 END = "<!-- checks:index:end -->"

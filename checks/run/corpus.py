@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from checks.config import MAX_SEED_BYTES, ConfigError
-from checks.diagnostic import ByValues, Place
-from checks.document import Document, HeaderForm
-from checks.files import read_bounded
-from checks.index import Entry, IndexFile, entry_from_header
-from checks.shards import SUFFIXES
+from checks.report.diagnostic import ByValues, Place
+from checks.run.shards import SUFFIXES
+from checks.seed.document import Document, HeaderForm
+from checks.seed.files import read_bounded
+from checks.seed.index import Entry, IndexFile, entry_from_header
 
 SEED_NAME = re.compile(r"([0-9]{3,})_([0-9a-f]{16})")
 
@@ -136,8 +136,8 @@ class SeedRecord(ByValues):
     header_sha256: str | None
     revisions: list[dict[str, Any]]
     id_place: Place
-    signature: bytes | None = None  # for near-duplicates: checks.similarity
-    row_digest: bytes | None = None  # of its INDEX.md row as written: checks.index
+    signature: bytes | None = None  # for near-duplicates: checks.detect.similarity
+    row_digest: bytes | None = None  # of its INDEX.md row as written: checks.seed.index
     indexed: bool = True  # whether INDEX.md lists it (records of shards are not)
     body: bytes | None = None  # kept only for a seed not yet written
     shard: tuple[str, int] | None = None  # (url, line) of a record of a shard
@@ -198,7 +198,7 @@ class Corpus:
     index: IndexFile | None
     index_display: str
     settings: dict[str, Any] = field(default_factory=dict)
-    base: Any = None  # checks.history.BaseChanges with --diff-base
+    base: Any = None  # checks.run.history.BaseChanges with --diff-base
     unread: frozenset[str] = frozenset()  # seeds present but not read (ENC008)
 
     @property
@@ -222,7 +222,7 @@ class Corpus:
                 found[position] = self._seed_body(record)
         if not in_shards:
             return found
-        from checks.shards import read_lines, to_record
+        from checks.run.shards import read_lines, to_record
 
         for url, lines in in_shards.items():
             try:

@@ -4,7 +4,7 @@ The detector reads a body (a str) and returns what it found: each pseudonym
 with the span of its name where a marker flags it, the markers that name
 nobody, and every mention of each pseudonym.  It is pure: no header, no file.
 
-Markers are a table of phrases (checks.phrases), each with a kind that says
+Markers are a table of phrases (checks.detect.phrases), each with a kind that says
 how to find the person it is about: the name before an aside or a relative
 clause, the subject of the sentence (or the person a pronoun refers back to),
 the object of a verb of calling, the people a note introduces.  A name is one
@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checks.names import (
+from checks.detect.names import (
     QUOTES,
     WORD,
     is_name,
@@ -35,7 +35,7 @@ from checks.names import (
     name_before,
     name_ending,
 )
-from checks.phrases import (
+from checks.detect.phrases import (
     COMMON_VERBS,
     KNOWN_OUTLETS,
     NATIONALITIES,
@@ -180,14 +180,14 @@ class _View:
 
 @lru_cache(maxsize=1)
 def _normalising():
-    from checks.patterns import PatternSet
+    from checks.detect.patterns import PatternSet
 
     return PatternSet([_NEEDS_NORMALISING])
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple:
-    from checks.patterns import PatternSet
+    from checks.detect.patterns import PatternSet
 
     markers = tuple(
         (kind, re.compile(pattern, re.IGNORECASE))

@@ -17,7 +17,7 @@ from __future__ import annotations
 # (kind, pattern); all of them are first run together, as one RE2 set, over the
 # body's bytes (one linear pass), and only those that match somewhere are then
 # run with Python's re to find where.  The kind says where the named person is,
-# relative to the marker (checks.pseudonyms resolves it):
+# relative to the marker (checks.detect.pseudonyms resolves it):
 #   aside      the name comes just before a parenthesis, bracket, dash or comma
 #              aside that says so: "Marta (not her real name)", "Priya, a
 #              pseudonym,"; an aside with no name before it is a note about
@@ -935,7 +935,7 @@ CLAIM_SIGNALS: str = (
 # A quote is tied to its speaker by a cue: a verb of saying, writing or
 # answering ("said", "tweeted", "shot back"), a phrase that names the source
 # ("according to", "as ... put it"), a colon after a speaker ("Jones:") or a
-# dash before one ("- Jones").  checks.attribution reads the words around each
+# dash before one ("- Jones").  checks.detect.attribution reads the words around each
 # quote for a cue and the speaker it links; the verbs are stems here, each with
 # every form English gives it.
 

@@ -6,7 +6,7 @@ import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from checks.diagnostic import Finding, Severity
+from checks.report.diagnostic import Finding, Severity
 
 FAMILIES = {
     "HDR": "header",

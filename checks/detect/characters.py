@@ -1,6 +1,6 @@
 """Classes of characters a reader cannot see, or cannot tell from others:
 the encoding rules report them, and texts are compared without them
-(checks.lookalike)."""
+(checks.detect.lookalike)."""
 
 CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"

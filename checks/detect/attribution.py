@@ -31,8 +31,8 @@ import bisect
 import re
 from typing import NamedTuple
 
-from checks.names import is_organisation
-from checks.phrases import (
+from checks.detect.names import is_organisation
+from checks.detect.phrases import (
     ABBREVIATIONS,
     ADDRESSING_CUES,
     BETWEEN_SPEAKER_AND_CUE,
@@ -48,7 +48,7 @@ from checks.phrases import (
     SPEAKER_DETERMINERS,
     SPEAKER_PRONOUNS,
 )
-from checks.text import Prose, Quote
+from checks.detect.prose import Prose, Quote
 
 Span = tuple[int, int]
 

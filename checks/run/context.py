@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from checks.history import HashRecords
+from checks.run.history import HashRecords
 
 
 @dataclass

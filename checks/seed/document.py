@@ -102,8 +102,8 @@ class Document:
 
     @cached_property
     def loaded(self):
-        """The header's YAML as plain data with spans (see checks.header)."""
-        from checks.header import LoadedHeader, load_header
+        """The header's YAML as plain data with spans (see checks.seed.header)."""
+        from checks.seed.header import LoadedHeader, load_header
 
         if self.form is not HeaderForm.FRONT_MATTER:
             return LoadedHeader()
@@ -115,8 +115,8 @@ class Document:
 
     @cached_property
     def validation(self):
-        """(SeedHeader or None, schema problems); see checks.schema."""
-        from checks.schema import validate
+        """(SeedHeader or None, schema problems); see checks.seed.schema."""
+        from checks.seed.schema import validate
 
         if self.data is None:
             return None, []

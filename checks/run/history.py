@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checks.config import Config, ConfigError, checks_table, parse_table
-from checks.diagnostic import Place
-from checks.document import Document
+from checks.report.diagnostic import Place
+from checks.seed.document import Document
 
 _HEX_RUN = re.compile(r"\b[0-9a-f]{12,64}\b")
 
@@ -113,7 +113,7 @@ class HashRecords:
 def _hashes_by_id(path: Path) -> dict[str, str]:
     """Seed id -> the hash prefix its INDEX.md row records.  A row that cannot
     be parsed is still searched for a hash: a damaged record is a record."""
-    from checks.index import read_index
+    from checks.seed.index import read_index
 
     try:
         index = read_index(path)

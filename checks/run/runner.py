@@ -16,19 +16,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.cache import FOLDER as CACHE_FOLDER
-from checks.cache import UNCACHEABLE
 from checks.config import Config, ConfigError
-from checks.context import Context
-from checks.corpus import Corpus, Display, SeedRecord, seed_files, stem_of
-from checks.diagnostic import CorpusFinding, Diagnostic, Fix, Place, source_window
-from checks.document import Document
-from checks.files import read_bounded
-from checks.fixes import write_atomic
-from checks.index import NAME, IndexFile, read_index, rendered_index, row_digest
-from checks.linter import Linter
-from checks.registry import Rule
-from checks.shards import Record, ShardError, is_shard
+from checks.report.diagnostic import (
+    CorpusFinding,
+    Diagnostic,
+    Fix,
+    Place,
+    source_window,
+)
+from checks.rules.registry import Rule
+from checks.run.cache import FOLDER as CACHE_FOLDER
+from checks.run.cache import UNCACHEABLE
+from checks.run.context import Context
+from checks.run.corpus import Corpus, Display, SeedRecord, seed_files, stem_of
+from checks.run.fixes import write_atomic
+from checks.run.linter import Linter
+from checks.run.shards import Record, ShardError, is_shard
+from checks.seed.document import Document
+from checks.seed.files import read_bounded
+from checks.seed.index import NAME, IndexFile, read_index, rendered_index, row_digest
 
 
 @dataclass
@@ -58,7 +64,7 @@ _SAMPLE = (
 def _start_worker(config: Config, codes: list[str], today, ready: bool = False) -> None:
     global _WORKER
     gc.enable()  # off in the main process while it gathers the records
-    from checks.registry import all_rules
+    from checks.rules.registry import all_rules
 
     rules = [all_rules()[code] for code in codes]
     _WORKER = Run(config, rules, Context(today=today))
@@ -100,7 +106,7 @@ def _work_remote(batch: list, config: Config, codes: list[str], today) -> list:
     key = (repr(config), tuple(codes), today)
     run = _REMOTE.get(key)
     if run is None:
-        from checks.registry import all_rules
+        from checks.rules.registry import all_rules
 
         run = _REMOTE[key] = Run(
             config, [all_rules()[c] for c in codes], Context(today=today)
@@ -124,7 +130,7 @@ class Run:
         self.engine = "local"
         self.scheduler: str | None = None
         # With --diff-base: what the working tree changed of the configuration
-        # that judges the run (checks.history.base_configuration).
+        # that judges the run (checks.run.history.base_configuration).
         self.config_change = None
         self._pool = None
         self._spare = None  # a process ready for a warm run's few changed seeds
@@ -223,7 +229,7 @@ class Run:
     ) -> tuple[list[Diagnostic], list[SeedRecord]]:
         """Every record of a shard through the rules, reported at the shard's
         lines; and their corpus records."""
-        from checks.shards import records, virtual_name
+        from checks.run.shards import records, virtual_name
 
         diagnostics: list[Diagnostic] = []
         corpus_records: list[SeedRecord] = []
@@ -425,7 +431,7 @@ class Run:
         self._pool = self._spare = None
 
     def _cache(self):
-        from checks.cache import Cache
+        from checks.run.cache import Cache
 
         settings = (
             self._codes(),
@@ -448,7 +454,7 @@ class Run:
         if "IDX006" in self.linter.selected:
             record.row_digest = row_digest(record.entry)
         if "PRV003" in self.linter.selected:
-            from checks.similarity import signature
+            from checks.detect.similarity import signature
 
             record.signature = signature(doc.body, self.config.near_duplicate)
         return record
@@ -500,7 +506,7 @@ class Run:
     ) -> Outcome:
         base = None
         if diff_base is not None:
-            from checks.history import base_changes
+            from checks.run.history import base_changes
 
             if not self.folder.is_dir():
                 raise ConfigError(f"--diff-base: no corpus folder {self.folder}")

@@ -1,7 +1,7 @@
 """Validating a header against the published schema.
 
 schemas/seed-header.schema.json is the contract.  Every header is validated by
-its pydantic twin (checks.model), which costs about two microseconds; only a
+its pydantic twin (checks.seed.model), which costs about two microseconds; only a
 header that fails is handed to the JSON Schema validator, whose errors are
 about the contract itself and carry the path of the offending field, which
 the caller maps back to the YAML text.
@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Any
 
 SCHEMA_FILE = "seed-header.schema.json"
-# The schema's patterns, shared with the model.  Here, not in checks.model, so
+# The schema's patterns, shared with the model.  Here, not in checks.seed.model, so
 # that a run whose seeds all come from the cache never imports pydantic.
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 ID_PATTERN = r"^[0-9]{3,}_[0-9a-f]{16}$"
@@ -42,7 +42,9 @@ class SchemaProblem:
 
 
 def schema_text() -> str:
-    return resources.files("checks").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    return (
+        resources.files("checks.seed").joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    )
 
 
 @cache
@@ -60,7 +62,7 @@ def _validator():
 def validate(data: Any):
     from pydantic import ValidationError
 
-    from checks.model import SeedHeader
+    from checks.seed.model import SeedHeader
 
     try:
         return SeedHeader.model_validate(data), []

@@ -8,13 +8,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from checks.context import Context
-from checks.diagnostic import Diagnostic, Finding, Fix, Severity, source_window
-from checks.document import Document, HeaderForm
-from checks.fixes import apply_fixes, write_atomic
-from checks.header_edit import lost
-from checks.registry import Rule
+from checks.report.diagnostic import Diagnostic, Finding, Fix, Severity, source_window
 from checks.rules.header import accept_entries
+from checks.rules.registry import Rule
+from checks.run.context import Context
+from checks.run.fixes import apply_fixes, write_atomic
+from checks.seed.document import Document, HeaderForm
+from checks.seed.edit import lost
 
 MAX_FIX_PASSES = 10
 # A file that repeats one fault thousands of times gets this many findings of
