@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from checks import __version__
+from checks.options import UsageError
 
 SUBCOMMANDS = (
     "check",
@@ -26,10 +27,6 @@ SUBCOMMANDS = (
     "explain",
     "schema",
 )
-
-
-class UsageError(Exception):
-    pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -373,8 +370,7 @@ def _judging(args: argparse.Namespace):
     changed of them.  With --diff-base, the gate a pull request is judged by
     is the base revision's; a configuration named with --config is used as
     given."""
-    from checks.config import load_config
-    from checks.run.history import base_configuration
+    from checks.config import base_configuration, load_config
 
     config = load_config(args.config)
     if args.diff_base is None or args.config is not None or config.source is None:
@@ -508,8 +504,6 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from checks.config import ConfigError
-
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (
         argv[0] not in SUBCOMMANDS and argv[0] not in ("-h", "--help", "--version")
@@ -522,7 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not hasattr(args, "handler"):
             raise UsageError("a subcommand is needed; see `checks --help`")
         return args.handler(args)
-    except (UsageError, ConfigError) as error:
+    except UsageError as error:
         print(f"checks: error: {error}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # the reader went away (`checks | head`)

@@ -16,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from checks.config import Config, ConfigError, load_config
+from checks.config import Config, load_config
+from checks.options import UsageError
 from checks.report.diagnostic import Diagnostic, Edit, Severity
 from checks.report.reporters import REPORTERS, Summary, json_text, printable
 from checks.rules.registry import all_rules, select
@@ -192,7 +193,7 @@ def _read_text(source: str) -> bytes:
     try:
         return Path(source).read_bytes()
     except OSError as error:
-        raise ConfigError(f"{source}: {error.strerror}") from None
+        raise UsageError(f"{source}: {error.strerror}") from None
 
 
 def _used(

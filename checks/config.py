@@ -22,9 +22,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from checks.options import UsageError
 from checks.report.diagnostic import Severity
-
-MAX_SEED_BYTES = 8 * 1024 * 1024  # a seed is a few KB; see ENC008
+from checks.run.history import committed_bytes
+from checks.seed.files import MAX_SEED_BYTES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -41,10 +42,6 @@ KEYS = (
     "baseline",
     "max-seed-bytes",
 )
-
-
-class ConfigError(Exception):
-    """A usage or configuration error: reported in one line, exit status 2."""
 
 
 @dataclass(frozen=True)
@@ -92,9 +89,9 @@ def _read(path: Path, raw: bytes | None = None) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8") if raw is None else raw.decode("utf-8")
         return tomllib.loads(text)
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot be read: {error}") from None
+        raise UsageError(f"{path}: cannot be read: {error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+        raise UsageError(f"{path}: not valid TOML: {error}") from None
 
 
 def checks_table(path: Path, raw: bytes | None = None) -> Any:
@@ -109,23 +106,23 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
     if path is None:
         return Config(root=start)
     if not path.is_file():
-        raise ConfigError(f"{path}: no such configuration file")
+        raise UsageError(f"{path}: no such configuration file")
     return parse_table(checks_table(path), path)
 
 
 def parse_table(table: Any, path: Path) -> Config:
     where = f"{path}: [tool.checks]"
     if not isinstance(table, dict):
-        raise ConfigError(f"{where} must be a table")
+        raise UsageError(f"{where} must be a table")
     unknown = sorted(set(table) - set(KEYS))
     if unknown:
-        raise ConfigError(
+        raise UsageError(
             f"{where} has unknown key {unknown[0]!r}; allowed: {', '.join(KEYS)}"
         )
     config = Config(root=path.parent.resolve(), source=path)
     if "corpus" in table:
         if not isinstance(table["corpus"], str) or not table["corpus"]:
-            raise ConfigError(
+            raise UsageError(
                 f"{where} corpus must be a folder name, not {table['corpus']!r}"
             )
         config = replace(config, corpus=Path(table["corpus"]))
@@ -135,7 +132,7 @@ def parse_table(table: Any, path: Path) -> Config:
             if not isinstance(value, list) or not all(
                 isinstance(v, str) for v in value
             ):
-                raise ConfigError(
+                raise UsageError(
                     f"{where} {key} must be a list of rule codes or prefixes, not {value!r}"
                 )
             check_selectors(value, f"{where} {key}")
@@ -147,7 +144,7 @@ def parse_table(table: Any, path: Path) -> Config:
             or not isinstance(value, (int, float))
             or not 0.5 <= value <= 1
         ):
-            raise ConfigError(
+            raise UsageError(
                 f"{where} near-duplicate must be a number from 0.5 to 1, not {value!r}"
             )
         config = replace(config, near_duplicate=float(value))
@@ -157,20 +154,20 @@ def parse_table(table: Any, path: Path) -> Config:
             or not table["base"]
             or table["base"].startswith("-")  # git would take it for an option
         ):
-            raise ConfigError(
+            raise UsageError(
                 f"{where} base must be a git revision, not {table['base']!r}"
             )
         config = replace(config, base=table["base"])
     if "baseline" in table:
         if not isinstance(table["baseline"], str) or not table["baseline"]:
-            raise ConfigError(
+            raise UsageError(
                 f"{where} baseline must be a file name, not {table['baseline']!r}"
             )
         config = replace(config, baseline=Path(table["baseline"]))
     if "max-seed-bytes" in table:
         value = table["max-seed-bytes"]
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ConfigError(
+            raise UsageError(
                 f"{where} max-seed-bytes must be a whole number of bytes, not {value!r}"
             )
         config = replace(config, max_seed_bytes=value)
@@ -183,17 +180,17 @@ def parse_severities(value: Any, where: str) -> dict[str, Severity]:
     from checks.rules.registry import all_rules
 
     if not isinstance(value, dict):
-        raise ConfigError(
+        raise UsageError(
             f'{where} severity must be a table of CODE = "error"|"warning"|"info"'
         )
     severities = {}
     for code, level in value.items():
         if code not in all_rules():
-            raise ConfigError(f"{where} severity names unknown rule code {code!r}")
+            raise UsageError(f"{where} severity names unknown rule code {code!r}")
         try:
             severities[code] = Severity(level)
         except ValueError:
-            raise ConfigError(
+            raise UsageError(
                 f"{where} severity of {code} must be error, warning or info, not {level!r}"
             ) from None
     return severities
@@ -204,4 +201,50 @@ def check_selectors(selectors: Any, where: str) -> None:
 
     unknown = unknown_selectors(selectors, all_rules())
     if unknown:
-        raise ConfigError(f"{where}: {unknown[0]!r} matches no rule code")
+        raise UsageError(f"{where}: {unknown[0]!r} matches no rule code")
+
+
+@dataclass(frozen=True)
+class ConfigChange:
+    """What the working tree changed of the configuration that judges a
+    `--diff-base` run: the file and line to report, and what changed."""
+
+    path: Path
+    line: int
+    text: str  # the line, for an excerpt
+    what: str
+
+
+def base_configuration(
+    config: Config, ref: str
+) -> tuple[Config, bytes | None, ConfigChange | None]:
+    """The configuration revision `ref` has, which judges a `--diff-base` run
+    (a pull request must not weaken the gate it is judged by), the baseline
+    as `ref` has it (None: none there), and what the working tree changed."""
+    source = config.source
+    assert source is not None
+    old = committed_bytes(source, ref)
+    old_table = {} if old is None else checks_table(source, old)
+    new_table = checks_table(source)
+    base = parse_table(old_table, source)
+    changed = sorted(
+        k
+        for k in set(old_table) | set(new_table)
+        if old_table.get(k) != new_table.get(k)
+    )
+    what = [f"[tool.checks] {', '.join(changed)}"] if changed else []
+    recorded = None
+    if base.baseline_path is not None:
+        recorded = committed_bytes(base.baseline_path, ref)
+        now = base.baseline_path.read_bytes() if base.baseline_path.is_file() else None
+        if recorded != now:
+            what.append(f"the baseline {base.baseline}")
+    if not what:
+        return base, recorded, None
+    lines = source.read_text(encoding="utf-8").splitlines() or [""]
+    line = next((i for i, t in enumerate(lines, 1) if t.strip() == "[tool.checks]"), 1)
+    return (
+        base,
+        recorded,
+        ConfigChange(source, line, lines[line - 1], " and ".join(what)),
+    )

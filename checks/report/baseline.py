@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from checks.config import ConfigError
+from checks.options import UsageError
 from checks.report.diagnostic import Diagnostic
 from checks.report.reporters import fingerprint
 from checks.run.fixes import write_atomic
@@ -50,11 +50,11 @@ def read_baseline(path: Path, recorded: bytes | None = None) -> list[dict]:
         text = path.read_bytes() if recorded is None else recorded
         data = json.loads(text.decode("utf-8"))
     except OSError as error:
-        raise ConfigError(
+        raise UsageError(
             f"{path}: cannot read the baseline: {error.strerror}"
         ) from None
     except (ValueError, UnicodeDecodeError) as error:
-        raise ConfigError(
+        raise UsageError(
             f"{path}: not a baseline written by `checks baseline`: {error}"
         ) from None
     if (
@@ -62,7 +62,7 @@ def read_baseline(path: Path, recorded: bytes | None = None) -> list[dict]:
         or data.get("version") != VERSION
         or not isinstance(data.get("findings"), list)
     ):
-        raise ConfigError(
+        raise UsageError(
             f"{path}: not a baseline written by `checks baseline` (version {VERSION})"
         )
     entries = [
@@ -71,7 +71,7 @@ def read_baseline(path: Path, recorded: bytes | None = None) -> list[dict]:
         if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)
     ]
     if len(entries) != len(data["findings"]):
-        raise ConfigError(f"{path}: a baseline entry has no fingerprint")
+        raise UsageError(f"{path}: a baseline entry has no fingerprint")
     return entries
 
 

@@ -13,8 +13,9 @@ from checks.rules.registry import RULES, rule
 from checks.run.context import Context
 from checks.seed.document import Document, HeaderForm
 from checks.seed.edit import CannotEdit, add_items, new_field
+from checks.seed.formats import ID_PATTERN
 from checks.seed.header import dump_fields
-from checks.seed.schema import ID_PATTERN, problems_of_kind
+from checks.seed.schema import problems_of_kind
 
 _ID = re.compile(ID_PATTERN)
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from checks.config import MAX_SEED_BYTES, ConfigError
+from checks.options import UsageError
 from checks.report.diagnostic import ByValues, Place
 from checks.run.shards import SUFFIXES
 from checks.seed.document import Document, HeaderForm
-from checks.seed.files import read_bounded
+from checks.seed.files import MAX_SEED_BYTES, read_bounded
 from checks.seed.index import Entry, IndexFile, entry_from_header
 
 SEED_NAME = re.compile(r"([0-9]{3,})_([0-9a-f]{16})")
@@ -72,9 +72,9 @@ def seed_files(paths: Iterable[Path]) -> dict[tuple[int, int], str]:
             info = path.stat()
             candidates = [(str(path), (info.st_dev, info.st_ino))]
         elif path.exists():
-            raise ConfigError(f"{path}: not a file or a folder")
+            raise UsageError(f"{path}: not a file or a folder")
         else:
-            raise ConfigError(f"{path}: no such file or folder")
+            raise UsageError(f"{path}: no such file or folder")
         for name, key in candidates:
             if key not in found:
                 found[key] = name

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.config import Config, ConfigError, checks_table, parse_table
+from checks.options import UsageError
 from checks.report.diagnostic import Place
 from checks.seed.document import Document
 
@@ -33,52 +33,6 @@ def committed_bytes(path: Path, ref: str = "HEAD") -> bytes | None:
     except OSError:  # no git on this machine: nothing was ever committed
         return None
     return result.stdout if result.returncode == 0 else None
-
-
-@dataclass(frozen=True)
-class ConfigChange:
-    """What the working tree changed of the configuration that judges a
-    `--diff-base` run: the file and line to report, and what changed."""
-
-    path: Path
-    line: int
-    text: str  # the line, for an excerpt
-    what: str
-
-
-def base_configuration(
-    config: Config, ref: str
-) -> tuple[Config, bytes | None, ConfigChange | None]:
-    """The configuration revision `ref` has, which judges a `--diff-base` run
-    (a pull request must not weaken the gate it is judged by), the baseline
-    as `ref` has it (None: none there), and what the working tree changed."""
-    source = config.source
-    assert source is not None
-    old = committed_bytes(source, ref)
-    old_table = {} if old is None else checks_table(source, old)
-    new_table = checks_table(source)
-    base = parse_table(old_table, source)
-    changed = sorted(
-        k
-        for k in set(old_table) | set(new_table)
-        if old_table.get(k) != new_table.get(k)
-    )
-    what = [f"[tool.checks] {', '.join(changed)}"] if changed else []
-    recorded = None
-    if base.baseline_path is not None:
-        recorded = committed_bytes(base.baseline_path, ref)
-        now = base.baseline_path.read_bytes() if base.baseline_path.is_file() else None
-        if recorded != now:
-            what.append(f"the baseline {base.baseline}")
-    if not what:
-        return base, recorded, None
-    lines = source.read_text(encoding="utf-8").splitlines() or [""]
-    line = next((i for i, t in enumerate(lines, 1) if t.strip() == "[tool.checks]"), 1)
-    return (
-        base,
-        recorded,
-        ConfigChange(source, line, lines[line - 1], " and ".join(what)),
-    )
 
 
 class HashRecords:
@@ -160,10 +114,10 @@ def _git(folder: Path, *args: str) -> bytes:
             ["git", "-C", str(folder), *args], capture_output=True, check=False
         )
     except OSError as error:
-        raise ConfigError(f"--diff-base needs git: {error}") from None
+        raise UsageError(f"--diff-base needs git: {error}") from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ConfigError(f"git {args[0]}: {message[-1] if message else 'failed'}")
+        raise UsageError(f"git {args[0]}: {message[-1] if message else 'failed'}")
     return result.stdout
 
 
@@ -210,11 +164,11 @@ def base_changes(folder: Path, ref: str) -> BaseChanges:
     """Seeds added, modified, deleted, moved and retyped in `folder` since
     `ref`, the working tree included (untracked seeds count as added)."""
     if ref.startswith("-"):
-        raise ConfigError(f"--diff-base: {ref!r} is not a git revision")
+        raise UsageError(f"--diff-base: {ref!r} is not a git revision")
     try:
         _git(folder, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    except ConfigError:
-        raise ConfigError(
+    except UsageError:
+        raise UsageError(
             f"--diff-base: {ref!r} is not a commit in this repository"
         ) from None
     changes = BaseChanges(ref)
@@ -271,7 +225,7 @@ def exists_at(folder: Path, ref: str, name: str) -> bool:
         return False
     try:
         _git(folder, "cat-file", "-e", f"{ref}:./{name}")
-    except ConfigError:
+    except UsageError:
         return False
     return True
 
@@ -282,7 +236,7 @@ def names_at(folder: Path, ref: str) -> list[str]:
         return []
     try:
         listing = _git(folder, "ls-tree", "-z", "--name-only", ref, "--", ".")
-    except ConfigError:
+    except UsageError:
         return []
     names = [
         Path(n.decode("utf-8", "surrogateescape")).name

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from checks.config import Config, ConfigError
+from checks.config import Config
+from checks.options import UsageError
 from checks.report.diagnostic import (
     CorpusFinding,
     Diagnostic,
@@ -130,7 +131,7 @@ class Run:
         self.engine = "local"
         self.scheduler: str | None = None
         # With --diff-base: what the working tree changed of the configuration
-        # that judges the run (checks.run.history.base_configuration).
+        # that judges the run (checks.config.base_configuration).
         self.config_change = None
         self._pool = None
         self._spare = None  # a process ready for a warm run's few changed seeds
@@ -345,7 +346,7 @@ class Run:
         try:
             from distributed import Client
         except ImportError:
-            raise ConfigError(
+            raise UsageError(
                 "--engine dask needs dask.distributed: pip install 'seed-checks[dask]'"
             ) from None
         size = max(1, min(256, len(work) // 64 or 1))
@@ -362,7 +363,7 @@ class Run:
                 )
                 return [result for batch in client.gather(futures) for result in batch]
         except OSError as error:
-            raise ConfigError(f"--scheduler {self.scheduler}: {error}") from None
+            raise UsageError(f"--scheduler {self.scheduler}: {error}") from None
 
     def _codes(self) -> list[str]:
         return sorted(
@@ -509,7 +510,7 @@ class Run:
             from checks.run.history import base_changes
 
             if not self.folder.is_dir():
-                raise ConfigError(f"--diff-base: no corpus folder {self.folder}")
+                raise UsageError(f"--diff-base: no corpus folder {self.folder}")
             base = base_changes(self.folder, diff_base)
             change = self.config_change
             if change is not None:
@@ -530,7 +531,7 @@ class Run:
         elif self.folder.is_dir():
             targets = dict(in_corpus)
         else:
-            raise ConfigError(f"{self.folder}: no such file or folder")
+            raise UsageError(f"{self.folder}: no such file or folder")
         if base is not None and base.changed is not None:
             targets = {k: p for k, p in targets.items() if stem_of(p) in base.changed}
         keep, shown = self._keeper(
@@ -661,7 +662,7 @@ class Run:
 
     def write_index(self, corpus: Corpus) -> Fix:
         if corpus.index is not None and not corpus.index.rewritable:
-            raise ConfigError(
+            raise UsageError(
                 f"{corpus.index_display} cannot be read whole: it is not rewritten"
             )
         entries = [

@@ -9,6 +9,8 @@ import os
 import stat
 from pathlib import Path
 
+MAX_SEED_BYTES = 8 * 1024 * 1024  # a seed is a few KB; see ENC008
+
 # Opening a symbolic link fails with this flag (ELOOP); where the system has
 # no such flag, links are found by looking before opening.
 _NO_LINK = getattr(os, "O_NOFOLLOW", 0)

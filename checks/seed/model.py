@@ -12,7 +12,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from checks.seed.schema import DATE_PATTERN, ID_PATTERN, SHA256_PATTERN
+from checks.seed.formats import DATE_PATTERN, ID_PATTERN, SHA256_PATTERN
 
 
 def _distinct(items: list[str]) -> list[str]:

@@ -16,12 +16,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from checks.seed.formats import DATE_PATTERN, ID_PATTERN, SHA256_PATTERN
+
 SCHEMA_FILE = "seed-header.schema.json"
-# The schema's patterns, shared with the model.  Here, not in checks.seed.model, so
-# that a run whose seeds all come from the cache never imports pydantic.
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-ID_PATTERN = r"^[0-9]{3,}_[0-9a-f]{16}$"
-SHA256_PATTERN = r"^[0-9a-f]{64}$"
 
 _PATTERN_MEANING = {
     DATE_PATTERN: "a date written YYYY-MM-DD",
