@@ -55,11 +55,12 @@ def test_seeds_read_in_many_runs_give_what_one_run_gives(generated, monkeypatch)
     while processes check the last: the report must not show it."""
     from conftest import run_in_process
 
+    import checks.run.engines
     import checks.run.runner
 
     whole = run_in_process(generated, "--format", "json", "--no-cache", "--jobs", "1")
     monkeypatch.setattr(checks.run.runner, "CHUNK", 40)  # 7 runs of 38 seeds
-    monkeypatch.setattr(checks.run.runner, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(checks.run.engines, "PARALLEL_FROM", 10)
     for jobs in ("1", "3"):
         runs = run_in_process(generated, "--format", "json", "--no-cache", "-j", jobs)
         assert runs == whole
@@ -79,18 +80,19 @@ def test_a_warm_run_reports_what_a_cold_run_does_after_a_seed_changed(
 
     from conftest import run_in_process
 
+    import checks.run.engines
     import checks.run.runner
 
     corpus = tmp_path / "corpus"
     shutil.copytree(generated, corpus)
     monkeypatch.setattr(checks.run.runner, "CHUNK", 40)
-    monkeypatch.setattr(checks.run.runner, "PARALLEL_FROM", 10)
+    monkeypatch.setattr(checks.run.engines, "PARALLEL_FROM", 10)
     started = []
-    start_spare = checks.run.runner.Run._start_spare
+    start_spare = checks.run.engines.Processes._start_spare
     monkeypatch.setattr(
-        checks.run.runner.Run,
+        checks.run.engines.Processes,
         "_start_spare",
-        lambda run: started.append(1) or start_spare(run),
+        lambda engine: started.append(1) or start_spare(engine),
     )
     run_in_process(corpus, "--format", "json", "-j", "2")  # fills the cache
     seed = sorted((corpus / "seeds").glob("1*.txt"))[0]

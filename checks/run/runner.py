@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,14 +27,15 @@ from checks.report.diagnostic import (
 from checks.rules.registry import Rule
 from checks.run.cache import FOLDER as CACHE_FOLDER
 from checks.run.cache import UNCACHEABLE
+from checks.run.check import Checked, Job, SeedChecker
 from checks.run.context import Context
 from checks.run.corpus import Corpus, Display, SeedRecord, seed_files, stem_of
+from checks.run.engines import engine_for
 from checks.run.fixes import write_atomic
-from checks.run.linter import Linter
 from checks.run.shards import Record, ShardError, is_shard
 from checks.seed.document import Document
 from checks.seed.files import read_bounded
-from checks.seed.index import NAME, IndexFile, read_index, rendered_index, row_digest
+from checks.seed.index import NAME, IndexFile, read_index, rendered_index
 
 
 @dataclass
@@ -45,37 +45,8 @@ class Outcome:
     files: int = 0
 
 
-# Below this many seeds to read, starting processes costs more than it saves.
-PARALLEL_FROM = 200
 # Seeds read at a time: their bytes are held only while they are checked.
 CHUNK = 2000
-_WORKER: Run | None = None
-# What a spare process checks to get ready: a seed that takes every family of
-# rules through its imports and patterns.
-_SAMPLE = (
-    b"---\nid: 000_0000000000000000\ndate: '2024-01-01'\ntitle: Ferries\n"
-    b"source:\n  name: Anholm Courier\n"
-    b"sha256: 0000000000000000000000000000000000000000000000000000000000000000\n---\n"
-    b'"The ferry runs again," the harbour master told the Anholm Courier on '
-    b"Friday. Some 40 people were reportedly waiting. Lena (not her real name) "
-    b"drives the bus.\n"
-)
-
-
-def _start_worker(config: Config, codes: list[str], today, ready: bool = False) -> None:
-    global _WORKER
-    gc.enable()  # off in the main process while it gathers the records
-    from checks.rules.registry import all_rules
-
-    rules = [all_rules()[code] for code in codes]
-    _WORKER = Run(config, rules, Context(today=today))
-    if ready:
-        _WORKER.compute("000_0000000000000000.txt", _SAMPLE, "sample", None, True, True)
-
-
-def _work(batch: list) -> list:
-    assert _WORKER is not None
-    return [_WORKER.compute(*item) for item in batch]
 
 
 def _chunks(order: list, most: int) -> Iterator[list]:
@@ -91,28 +62,11 @@ class _Chunk:
     """A run of seeds read: what the cache had, and what is being checked."""
 
     order: list  # (key, path) of each seed
-    results: list  # by position: (value, fixes applied), None until known
+    results: list[Checked | None]  # by position, None until known
     misses: list[int] = field(default_factory=list)  # positions not in the cache
-    work: list[tuple] = field(default_factory=list)  # compute()'s arguments for each
+    jobs: list[Job] = field(default_factory=list)  # one for each
     digests: list = field(default_factory=list)  # each one's SHA-256, for the cache
-    wait: Callable[[], list] = list  # the results of compute(), once checked
-
-
-_REMOTE: dict = {}
-
-
-def _work_remote(batch: list, config: Config, codes: list[str], today) -> list:
-    """A batch of seeds on a Dask worker; the worker keeps one Run per set of
-    rules, configuration and date."""
-    key = (repr(config), tuple(codes), today)
-    run = _REMOTE.get(key)
-    if run is None:
-        from checks.rules.registry import all_rules
-
-        run = _REMOTE[key] = Run(
-            config, [all_rules()[c] for c in codes], Context(today=today)
-        )
-    return [run.compute(*item) for item in batch]
+    wait: Callable[[], list[Checked]] = list  # their results, once checked
 
 
 class Run:
@@ -124,7 +78,8 @@ class Run:
     ):
         self.config = config
         self.folder = config.corpus_path
-        self.linter = Linter(rules, config.severity, context)
+        self.checker = SeedChecker(config, list(rules), context)
+        self.linter = self.checker.linter
         self.display = Display()
         self.use_cache = False
         self.jobs = 1
@@ -133,11 +88,11 @@ class Run:
         # With --diff-base: what the working tree changed of the configuration
         # that judges the run (checks.config.base_configuration).
         self.config_change = None
-        self._pool = None
-        self._spare = None  # a process ready for a warm run's few changed seeds
         self.unread: set[str] = set()  # stems of corpus seeds that were not read
 
-    def _read_chunk(self, order: list, targets, in_corpus, cache) -> _Chunk:
+    def _read_chunk(
+        self, order: list, targets, in_corpus, cache, fix: bool, unsafe: bool
+    ) -> _Chunk:
         """Read a run of seeds and take what the cache has."""
         chunk = _Chunk(order, [None] * len(order))
         for i, (key, path) in enumerate(order):
@@ -154,12 +109,21 @@ class Run:
                 if hit is not None and hit[0] is None and key in targets:
                     hit = None  # cached when it was only read for the corpus rules
             if hit is not None:
-                chunk.results[i] = (hit, [])
+                chunk.results[i] = Checked.from_cache(hit)
                 continue
             chunk.misses.append(i)
             chunk.digests.append(digest)
-            chunk.work.append(
-                (str(path), raw, display, unread, key in targets, key in in_corpus)
+            chunk.jobs.append(
+                Job(
+                    str(path),
+                    raw,
+                    display,
+                    unread,
+                    key in targets,
+                    key in in_corpus,
+                    fix,
+                    unsafe,
+                )
             )
         return chunk
 
@@ -169,64 +133,33 @@ class Run:
         """Add a run of seeds' results to the outcome and the corpus records,
         in order, and what was computed to the cache."""
         results, order = chunk.results, chunk.order
-        computed = chunk.wait()
-        for i, item, digest, (value, fixed) in zip(
-            chunk.misses, chunk.work, chunk.digests, computed
+        for i, job, digest, checked in zip(
+            chunk.misses, chunk.jobs, chunk.digests, chunk.wait()
         ):
-            results[i] = (value, fixed)
-            if item[3] is not None:  # not read
+            results[i] = checked
+            if job.unread is not None:
                 self.unread.add(stem_of(order[i][1]))
             elif digest is not None and not any(
-                d.code in UNCACHEABLE for d in value[0] or ()
+                d.code in UNCACHEABLE for d in checked.diagnostics or ()
             ):
-                cache.put(item[2], digest, value)
-        for (key, path), (value, fixed) in zip(order, results):
-            diagnostics, record, pending = value
+                cache.put(job.display, digest, checked.cached)
+        for (key, path), checked in zip(order, results):
             if key in targets:
                 outcome.files += 1
-                outcome.diagnostics += diagnostics or []
-                outcome.fixed += fixed
+                outcome.diagnostics += checked.diagnostics or []
+                outcome.fixed += checked.fixed
+            record = checked.record
             if record is not None:
                 records.append(record.shared())
-            if pending:
+            if checked.pending:
                 self.linter.restore_pending(
-                    record.stem if record else stem_of(path), pending, key in targets
+                    record.stem if record else stem_of(path),
+                    checked.pending,
+                    key in targets,
                 )
 
-    def compute(
-        self,
-        path: str,
-        raw: bytes,
-        display: str,
-        unread: str | None,
-        is_target: bool,
-        in_corpus: bool,
-        fix: bool = False,
-        unsafe: bool = False,
-    ) -> tuple[tuple, list]:
-        """One seed's results: ((diagnostics or None, record or None, pending
-        accept entries), fixes applied).  A seed that was not read has no
-        record: the corpus rules know only that it is there."""
-        doc = Document(Path(path), raw, display, unread)
-        diagnostics = None
-        fixed: list[tuple[str, Fix]] = []
-        if is_target:
-            if fix:
-                result = self.linter.fix(doc, unsafe=unsafe)
-                doc = result.document
-                diagnostics = result.diagnostics
-                fixed = [(doc.display, f) for f in result.fixed]
-            else:
-                diagnostics = self.linter.check(doc)
-        record = None
-        if in_corpus and self.linter.corpus_rules and unread is None:
-            record = self.record(doc)
-            if not is_target and b"accept" in doc.raw:
-                self.linter.note_accepts(doc)
-        return (diagnostics, record, self.linter.pending_of(doc.stem)), fixed
-
     def _shard(
-        self, url: str, display: str, checked: bool
+        self, url: str, display: str, checked: bool, engine
     ) -> tuple[list[Diagnostic], list[SeedRecord]]:
         """Every record of a shard through the rules, reported at the shard's
         lines; and their corpus records."""
@@ -241,8 +174,9 @@ class Run:
         checking: tuple[list, Callable[[], list]] | None = None
 
         def collect(batch: list, wait: Callable[[], list]) -> None:
-            for record, ((found, seed_record, pending), _) in zip(batch, wait()):
-                for d in found or ():
+            for record, checked in zip(batch, wait()):
+                seed_record, pending = checked.record, checked.pending
+                for d in checked.diagnostics or ():
                     where = f"{d.line}:{d.column}"
                     diagnostics.append(
                         self._at_line(
@@ -274,7 +208,7 @@ class Run:
 
         def flush() -> None:
             nonlocal checking
-            batch = (origins[:], self._submit(items[:]))
+            batch = (origins[:], engine.submit(items[:]))
             items.clear()
             origins.clear()
             if checking is not None:
@@ -292,7 +226,7 @@ class Run:
                     continue
                 virtual = folder / virtual_name(record)
                 items.append(
-                    (str(virtual), record.raw, str(virtual), None, checked, True)
+                    Job(str(virtual), record.raw, str(virtual), None, checked, True)
                 )
                 origins.append(record)
                 if len(items) >= CHUNK:
@@ -339,103 +273,11 @@ class Run:
             source=source_window(record.source, 1, 1)[0],
         )
 
-    def _on_dask(self, work: list) -> list:
-        """compute() for each item on a Dask distributed cluster, in order:
-        batches of seeds go to the workers, their results come back here for
-        the corpus-wide rules."""
-        try:
-            from distributed import Client
-        except ImportError:
-            raise UsageError(
-                "--engine dask needs dask.distributed: pip install 'seed-checks[dask]'"
-            ) from None
-        size = max(1, min(256, len(work) // 64 or 1))
-        batches = [work[i : i + size] for i in range(0, len(work), size)]
-        try:
-            with Client(self.scheduler, timeout="30s") as client:
-                futures = client.map(
-                    _work_remote,
-                    batches,
-                    config=self.config,
-                    codes=self._codes(),
-                    today=self.linter.context.today,
-                    pure=False,
-                )
-                return [result for batch in client.gather(futures) for result in batch]
-        except OSError as error:
-            raise UsageError(f"--scheduler {self.scheduler}: {error}") from None
-
-    def _codes(self) -> list[str]:
-        return sorted(
-            r.code
-            for r in self.linter.rules
-            + self.linter.accept_rules
-            + self.linter.corpus_rules
-        )
-
-    def _submit(
-        self, work: list, fix: bool = False, unsafe: bool = False
-    ) -> Callable[[], list]:
-        """Start compute() for each item and return what waits for the
-        results, in order: in processes, the work goes on meanwhile."""
-        if self.engine == "dask" and work and not fix:
-            done = self._on_dask(work)
-        elif self.jobs > 1 and len(work) >= PARALLEL_FROM and not fix:
-            return self._in_parallel(work, self.jobs)
-        elif self._spare is not None and work and not fix:
-            return self._spare.submit(_work, work).result
-        else:
-            done = [self.compute(*item, fix=fix, unsafe=unsafe) for item in work]
-        return lambda: done
-
-    def _processes(self, jobs: int, ready: bool = False):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        context = multiprocessing.get_context(
-            "fork" if hasattr(os, "fork") else "spawn"
-        )
-        return ProcessPoolExecutor(
-            jobs,
-            mp_context=context,
-            initializer=_start_worker,
-            initargs=(self.config, self._codes(), self.linter.context.today, ready),
-        )
-
-    def _start_spare(self) -> None:
-        """Start a process that gets ready to check (imports, patterns) while
-        this one reads the seeds: in a warm run, the few seeds that changed
-        are checked there, without waiting for that."""
-        self._spare = self._processes(1, ready=True)
-        self._spare.submit(int)  # the process starts now
-
-    def _in_parallel(self, work: list, jobs: int) -> Callable[[], list]:
-        """Start compute() for each item in `jobs` processes (started once a
-        run); the function returned waits for the results, in order."""
-        head = []
-        if self._pool is None:
-            # The first seed is checked here: processes forked after it start
-            # with every module imported and every pattern compiled, once.
-            head, work = [self.compute(*work[0])], work[1:]
-            self._pool = self._processes(jobs)
-        size = max(1, min(256, len(work) // (jobs * 4) or 1))
-        futures = [
-            self._pool.submit(_work, work[i : i + size])
-            for i in range(0, len(work), size)
-        ]
-        return lambda: head + [result for f in futures for result in f.result()]
-
-    def _close_pool(self) -> None:
-        for pool in (self._pool, self._spare):
-            if pool is not None:
-                pool.shutdown()
-        self._pool = self._spare = None
-
     def _cache(self):
         from checks.run.cache import Cache
 
         settings = (
-            self._codes(),
+            self.checker.codes,
             sorted((k, v.value) for k, v in self.config.severity.items()),
             self.linter.context.today.isoformat(),
             str(self.folder.resolve()),
@@ -451,14 +293,7 @@ class Run:
         return seed_files([self.folder])
 
     def record(self, doc: Document) -> SeedRecord:
-        record = SeedRecord.of(doc)
-        if "IDX006" in self.linter.selected:
-            record.row_digest = row_digest(record.entry)
-        if "PRV003" in self.linter.selected:
-            from checks.detect.similarity import signature
-
-            record.signature = signature(doc.body, self.config.near_duplicate)
-        return record
+        return self.checker.record(doc)
 
     def corpus(
         self, records: list[SeedRecord], base=None, index: IndexFile | None = None
@@ -554,23 +389,24 @@ class Run:
         has_corpus = bool(
             in_corpus or shards or index_path.exists() or base is not None and base.gone
         )
+        engine = engine_for(
+            self.checker,
+            engine=self.engine,
+            jobs=self.jobs,
+            scheduler=self.scheduler,
+            fix=fix,
+            # A cache is kept: a warm run, most likely.
+            warm=self.use_cache and (self.config.root / CACHE_FOLDER).is_dir(),
+            seeds=len(order),
+        )
         try:
-            if (
-                self.use_cache
-                and not fix
-                and self.jobs > 1
-                and self.engine == "local"
-                and len(order) >= PARALLEL_FROM
-                and (self.config.root / CACHE_FOLDER).is_dir()
-            ):
-                self._start_spare()  # a cache is kept: a warm run, most likely
             cache = self._cache() if self.use_cache and not fix else None
             # The next chunk is read while the workers check this one, and
             # INDEX.md while they check the first.
             checking = chunk = index = None
             for seeds in _chunks(order, CHUNK):
-                chunk = self._read_chunk(seeds, targets, in_corpus, cache)
-                chunk.wait = self._submit(chunk.work, fix, unsafe)
+                chunk = self._read_chunk(seeds, targets, in_corpus, cache, fix, unsafe)
+                chunk.wait = engine.submit(chunk.jobs)
                 if checking is None and self.linter.corpus_rules and has_corpus:
                     index = read_index(
                         index_path, cache.parsed_index if cache else None
@@ -586,14 +422,14 @@ class Run:
             for key, shard, is_url in shards:
                 display = shard if is_url else self.display(shard)
                 found, shard_records = self._shard(
-                    shard, display, key in targets or is_url
+                    shard, display, key in targets or is_url, engine
                 )
                 outcome.files += 1
                 counted.add(display)
                 outcome.diagnostics += found
                 records += shard_records
         finally:
-            self._close_pool()
+            engine.close()
         # Only the records are needed from here: the file lists (a path per
         # seed) go before the corpus-wide stage, where memory peaks.
         del in_corpus, targets, order, shards

@@ -1,0 +1,114 @@
+"""Checking one seed: a named job in, a named result out.  This is what every
+engine runs, here or in another process or on a cluster."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checks.config import Config
+from checks.report.diagnostic import Diagnostic, Fix
+from checks.rules.registry import Rule, all_rules
+from checks.run.context import Context
+from checks.run.corpus import SeedRecord
+from checks.run.linter import Linter, PendingAccept
+from checks.seed.document import Document
+from checks.seed.index import row_digest
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One seed to check: its bytes as read (or why it was not read), where
+    it is shown, whether its own rules run (a target), whether the corpus
+    rules see it, and whether its fixes are made (safe ones, or all)."""
+
+    path: str
+    raw: bytes
+    display: str
+    unread: str | None
+    is_target: bool
+    in_corpus: bool
+    fix: bool = False
+    unsafe: bool = False
+
+
+@dataclass(slots=True)
+class Checked:
+    """What checking one seed gave: its diagnostics (None when it was only
+    read for the corpus rules), its corpus record (None when it has none),
+    its accept entries for corpus rules, and the fixes applied."""
+
+    diagnostics: list[Diagnostic] | None
+    record: SeedRecord | None
+    pending: list[PendingAccept]
+    fixed: list[tuple[str, Fix]] = field(default_factory=list)
+
+    @property
+    def cached(self) -> tuple:
+        """What the cache keeps of it (a plain tuple loads fastest)."""
+        return self.diagnostics, self.record, self.pending
+
+    @classmethod
+    def from_cache(cls, value: tuple) -> Checked:
+        return cls(*value)
+
+
+class SeedChecker:
+    """The rules of a run, ready to check one seed after another."""
+
+    def __init__(
+        self,
+        config: Config,
+        rules: list[Rule],
+        context: Context | None = None,
+    ):
+        self.config = config
+        self.linter = Linter(rules, config.severity, context)
+
+    @classmethod
+    def of_codes(cls, config: Config, codes: list[str], today) -> SeedChecker:
+        """The checker for these rule codes: what a process that checks for
+        another one builds (rules travel as codes, not as functions)."""
+        return cls(config, [all_rules()[c] for c in codes], Context(today=today))
+
+    @property
+    def codes(self) -> list[str]:
+        linter = self.linter
+        return sorted(
+            r.code for r in linter.rules + linter.accept_rules + linter.corpus_rules
+        )
+
+    def check(self, job: Job) -> Checked:
+        """One seed's diagnostics (after its fixes, if the job asks) and record.
+        A seed that was not read has no record: the corpus rules know only
+        that it is there."""
+        doc = Document(Path(job.path), job.raw, job.display, job.unread)
+        diagnostics = None
+        fixed: list[tuple[str, Fix]] = []
+        if job.is_target:
+            if job.fix:
+                result = self.linter.fix(doc, unsafe=job.unsafe)
+                doc = result.document
+                diagnostics = result.diagnostics
+                fixed = [(doc.display, f) for f in result.fixed]
+            else:
+                diagnostics = self.linter.check(doc)
+        record = None
+        if job.in_corpus and self.linter.corpus_rules and job.unread is None:
+            record = self.record(doc)
+            if not job.is_target and b"accept" in doc.raw:
+                self.linter.note_accepts(doc)
+        return Checked(diagnostics, record, self.linter.pending_of(doc.stem), fixed)
+
+    def record(self, doc: Document) -> SeedRecord:
+        """What the corpus rules know of a seed: its summary for
+        near-duplicates and its INDEX.md row's digest only when a rule that
+        reads them runs."""
+        record = SeedRecord.of(doc)
+        if "IDX006" in self.linter.selected:
+            record.row_digest = row_digest(record.entry)
+        if "PRV003" in self.linter.selected:
+            from checks.detect.similarity import signature
+
+            record.signature = signature(doc.body, self.config.near_duplicate)
+        return record
