@@ -7,4 +7,5 @@ from checks.rules import (  # noqa: F401
     index,
     provenance,
     pseudonyms,
+    shards,
 )

@@ -217,7 +217,7 @@ def unknown_field(doc: Document, ctx: Context) -> Iterator[Finding]:
         yield Finding(*doc.field_span(problem.path), problem.message)
 
 
-@rule("HDR008", "missing-field", "error", fixable=True)
+@rule("HDR008", "missing-field", "error", fixable=True, cacheable=False)
 def missing_field(doc: Document, ctx: Context) -> Iterator[Finding]:
     """The header lacks a required field (`id`, `date`, `sha256`).
 
@@ -429,27 +429,6 @@ def incomplete_source(doc: Document, ctx: Context) -> Iterator[Finding]:
             yield Finding(
                 *doc.field_span(("source",)), f"source has no {', '.join(missing)}"
             )
-
-
-@rule("HDR016", "bad-shard-record", "error", needs_text=False)
-def bad_shard_record(doc: Document, ctx: Context) -> Iterator[Finding]:
-    """A line of a JSON Lines shard is not a seed record.
-
-    ## What it does
-    Reports, at the shard and the line, a line that is not valid JSON, not a
-    JSON object, has no string `text`, or holds a number, a boolean or a null
-    where a seed's header holds strings.  (A shard is read by the runner;
-    this rule has nothing to find in a seed file.)
-
-    ## Why it matters
-    A record that cannot be read is a document nobody checked.
-
-    ## Example
-    ```
-    {"id": "000_0123456789abcdef", "date": 20240301, "text": "..."}
-    ```
-    """
-    return iter(())
 
 
 @rule("HDR015", "unused-accept", "warning", stage="accept")

@@ -22,7 +22,14 @@ def _rewritable(corpus: Corpus) -> Fix | None:
     return REWRITE if corpus.index is not None and corpus.index.parsed else None
 
 
-@rule("IDX001", "missing-index", "error", fixable=True, stage="corpus")
+@rule(
+    "IDX001",
+    "missing-index",
+    "error",
+    fixable=True,
+    stage="corpus",
+    rewrites_index=True,
+)
 def missing_index(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """The corpus has no INDEX.md.
 
@@ -45,7 +52,14 @@ def missing_index(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         )
 
 
-@rule("IDX002", "unparseable-index", "error", fixable=True, stage="corpus")
+@rule(
+    "IDX002",
+    "unparseable-index",
+    "error",
+    fixable=True,
+    stage="corpus",
+    rewrites_index=True,
+)
 def unparseable_index(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """INDEX.md's table cannot be read.
 
@@ -78,7 +92,14 @@ def unparseable_index(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         )
 
 
-@rule("IDX003", "unindexed-seed", "error", fixable=True, stage="corpus")
+@rule(
+    "IDX003",
+    "unindexed-seed",
+    "error",
+    fixable=True,
+    stage="corpus",
+    rewrites_index=True,
+)
 def unindexed_seed(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """A seed has no row in INDEX.md.
 
@@ -104,7 +125,14 @@ def unindexed_seed(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             )
 
 
-@rule("IDX004", "dangling-row", "error", fixable=True, stage="corpus")
+@rule(
+    "IDX004",
+    "dangling-row",
+    "error",
+    fixable=True,
+    stage="corpus",
+    rewrites_index=True,
+)
 def dangling_row(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """A row of INDEX.md points at no seed, or outside the corpus folder.
 
@@ -145,7 +173,14 @@ def dangling_row(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             )
 
 
-@rule("IDX005", "duplicate-row", "error", fixable=True, stage="corpus")
+@rule(
+    "IDX005",
+    "duplicate-row",
+    "error",
+    fixable=True,
+    stage="corpus",
+    rewrites_index=True,
+)
 def duplicate_row(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """A seed is listed twice in INDEX.md.
 
@@ -174,7 +209,15 @@ def duplicate_row(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             )
 
 
-@rule("IDX006", "row-mismatch", "error", fixable=True, stage="corpus")
+@rule(
+    "IDX006",
+    "row-mismatch",
+    "error",
+    fixable=True,
+    stage="corpus",
+    rewrites_index=True,
+    reads={"row-digest"},
+)
 def row_mismatch(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """A row of INDEX.md disagrees with its seed's header.
 
@@ -228,7 +271,14 @@ def row_mismatch(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
             )
 
 
-@rule("IDX007", "rows-out-of-order", "error", fixable=True, stage="corpus")
+@rule(
+    "IDX007",
+    "rows-out-of-order",
+    "error",
+    fixable=True,
+    stage="corpus",
+    rewrites_index=True,
+)
 def rows_out_of_order(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """INDEX.md's rows are not in seed-number order.
 

@@ -74,7 +74,7 @@ def duplicate_body(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
 NEAR_BLOCK = 1024
 
 
-@rule("PRV003", "near-duplicate", "error", stage="corpus")
+@rule("PRV003", "near-duplicate", "error", stage="corpus", reads={"signature"})
 def near_duplicate(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     """Two seeds are nearly the same text.
 

@@ -30,6 +30,9 @@ class Rule:
     stage: str = "document"
     on_unread: bool = False
     protects_record: bool = False
+    cacheable: bool = True
+    reads: frozenset[str] = frozenset()
+    rewrites_index: bool = False
 
     @property
     def family(self) -> str:
@@ -53,6 +56,9 @@ def rule(
     stage: str = "document",
     on_unread: bool = False,
     protects_record: bool = False,
+    cacheable: bool = True,
+    reads: frozenset[str] = frozenset(),
+    rewrites_index: bool = False,
 ) -> Callable[[Callable[..., Iterator[Finding]]], Callable[..., Iterator[Finding]]]:
     """Register a rule function.  Its docstring's first line is the summary, and
     the whole docstring is what `checks explain` prints.  `needs_text=False`
@@ -60,9 +66,16 @@ def rule(
     `on_unread=True` the rules that run, alone, on a file that was not read
     (too large, or a link out of the corpus).  Rules of
     `stage="accept"` run after the header's `accept` entries were applied and
-    are told which entries matched.  `protects_record=True` marks the rules
-    that guard the record itself (hashes, ids, history): no `accept` entry in
-    a seed can silence them."""
+    are told which entries matched; rules of `stage="corpus"` read the whole
+    corpus, and those of `stage="shard"` a line of a shard.
+    `protects_record=True` marks the rules that guard the record itself
+    (hashes, ids, history): no `accept` entry in a seed can silence them.
+    What the run must know of a rule is declared here, so that the run
+    names no code: `cacheable=False` for a rule whose findings on a seed
+    depend on more than its bytes (git, INDEX.md), `reads` for what a corpus
+    rule needs in each seed's record beyond the usual ("signature": the
+    near-duplicate summary, "row-digest": the digest of its INDEX.md row),
+    `rewrites_index=True` for a rule whose fix is INDEX.md written afresh."""
 
     def register(
         check: Callable[..., Iterator[Finding]],
@@ -83,6 +96,9 @@ def rule(
             stage=stage,
             on_unread=on_unread,
             protects_record=protects_record,
+            cacheable=cacheable,
+            reads=frozenset(reads),
+            rewrites_index=rewrites_index,
         )
         return check
 

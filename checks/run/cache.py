@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 FOLDER = ".checks_cache"
 FORMAT = 3
 MAGIC = b"checks-cache\n"
-UNCACHEABLE = frozenset({"HDR008"})
 
 
 def _code_fingerprint() -> str:

@@ -64,6 +64,10 @@ class SeedChecker:
     ):
         self.config = config
         self.linter = Linter(rules, config.severity, context)
+        # What the corpus rules read in each seed's record beyond the usual.
+        self.reads = frozenset().union(*(r.reads for r in self.linter.corpus_rules))
+        # Codes whose findings on a seed depend on more than its bytes.
+        self.uncacheable = frozenset(r.code for r in rules if not r.cacheable)
 
     @classmethod
     def of_codes(cls, config: Config, codes: list[str], today) -> SeedChecker:
@@ -105,9 +109,9 @@ class SeedChecker:
         near-duplicates and its INDEX.md row's digest only when a rule that
         reads them runs."""
         record = SeedRecord.of(doc)
-        if "IDX006" in self.linter.selected:
+        if "row-digest" in self.reads:
             record.row_digest = row_digest(record.entry)
-        if "PRV003" in self.linter.selected:
+        if "signature" in self.reads:
             from checks.detect.similarity import signature
 
             record.signature = signature(doc.body, self.config.near_duplicate)

@@ -87,6 +87,7 @@ class Linter:
         self.rules = [r for r in rules if r.stage == "document"]
         self.accept_rules = [r for r in rules if r.stage == "accept"]
         self.corpus_rules = [r for r in rules if r.stage == "corpus"]
+        self.shard_rules = [r for r in rules if r.stage == "shard"]
         self.selected = frozenset(r.code for r in rules)
         self.deferred = frozenset(r.code for r in self.corpus_rules)
         self.severities = severities or {}

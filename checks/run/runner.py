@@ -26,7 +26,6 @@ from checks.report.diagnostic import (
 )
 from checks.rules.registry import Rule
 from checks.run.cache import FOLDER as CACHE_FOLDER
-from checks.run.cache import UNCACHEABLE
 from checks.run.check import Checked, Job, SeedChecker
 from checks.run.context import Context
 from checks.run.corpus import Corpus, Display, SeedRecord, seed_files, stem_of
@@ -80,6 +79,10 @@ class Run:
         self.folder = config.corpus_path
         self.checker = SeedChecker(config, list(rules), context)
         self.linter = self.checker.linter
+        # The codes whose fix is INDEX.md written afresh.
+        self.rewrites_index = frozenset(
+            r.code for r in self.linter.corpus_rules if r.rewrites_index
+        )
         self.display = Display()
         self.use_cache = False
         self.jobs = 1
@@ -140,7 +143,7 @@ class Run:
             if job.unread is not None:
                 self.unread.add(stem_of(order[i][1]))
             elif digest is not None and not any(
-                d.code in UNCACHEABLE for d in checked.diagnostics or ()
+                d.code in self.checker.uncacheable for d in checked.diagnostics or ()
             ):
                 cache.put(job.display, digest, checked.cached)
         for (key, path), checked in zip(order, results):
@@ -218,11 +221,8 @@ class Run:
         try:
             for record in records(url):
                 if record.raw is None:
-                    rule = self._rule("HDR016")
-                    if rule is not None and checked:
-                        diagnostics.append(
-                            self._at_line(display, record, rule, record.problem)
-                        )
+                    if checked:
+                        diagnostics += self._shard_findings(display, record)
                     continue
                 virtual = folder / virtual_name(record)
                 items.append(
@@ -234,28 +234,28 @@ class Run:
         except (OSError, ValueError, ImportError) as error:
             if checking is not None:
                 collect(*checking)
-            rule = self._rule("HDR016")
-            if rule is not None:
-                # Where reading stopped: the line after the last one read whole.
-                stopped = getattr(error, "line", 0) + 1
-                message = (
-                    str(error)
-                    if isinstance(error, ShardError)
-                    else f"cannot read the shard: {error}"
-                )
-                diagnostics.append(
-                    self._at_line(
-                        display, Record(url, stopped, "", None), rule, message
-                    )
-                )
+            # Where reading stopped: the line after the last one read whole.
+            stopped = getattr(error, "line", 0) + 1
+            message = (
+                str(error)
+                if isinstance(error, ShardError)
+                else f"cannot read the shard: {error}"
+            )
+            stop = Record(url, stopped, "", None, message)
+            diagnostics += self._shard_findings(display, stop)
             return diagnostics, corpus_records
         flush()
         assert checking is not None
         collect(*checking)
         return diagnostics, corpus_records
 
-    def _rule(self, code: str):
-        return next((r for r in self.linter.rules if r.code == code), None)
+    def _shard_findings(self, display: str, record: Record) -> list[Diagnostic]:
+        """The shard rules' findings on a line of a shard, at that line."""
+        return [
+            self._at_line(display, record, r, f.message)
+            for r in self.linter.shard_rules
+            for f in r.check(record, self.linter.context)
+        ]
 
     def _at_line(self, display: str, record, rule, message: str) -> Diagnostic:
         """A diagnostic at a line of a shard, for a rule (or a diagnostic of
@@ -436,7 +436,7 @@ class Run:
         if self.linter.corpus_rules and has_corpus:
             corpus = self.corpus(records, base, index)
             found = self.corpus_findings(corpus, keep)
-            if fix and any(d.fix and d.code.startswith("IDX") for d in found):
+            if fix and any(d.fix and d.code in self.rewrites_index for d in found):
                 outcome.fixed.append((corpus.index_display, self.write_index(corpus)))
                 corpus = self.corpus(records, base)
                 found = self.corpus_findings(corpus, keep)
