@@ -21,8 +21,9 @@ def bad_shard_record(record: Record, ctx: Context) -> Iterator[Finding]:
     ## What it does
     Reports, at the shard and the line, a line that is not valid JSON, not a
     JSON object, has no string `text`, or holds a number, a boolean or a null
-    where a seed's header holds strings.  (A shard is read by the runner;
-    this rule has nothing to find in a seed file.)
+    where a seed's header holds strings; and, at the line where reading
+    stopped, a shard that cannot be read to its end (a cut-off or damaged
+    stream, a decompressor that is not installed).
 
     ## Why it matters
     A record that cannot be read is a document nobody checked.
