@@ -31,10 +31,13 @@ WEIR = (
 
 
 class Run:
-    def __init__(self, completed: subprocess.CompletedProcess):
-        self.code = completed.returncode
-        self.out = completed.stdout
-        self.err = completed.stderr
+    """What a run of `checks` gave: its exit status, standard output and
+    standard error."""
+
+    def __init__(self, code: int, out: str, err: str):
+        self.code = code
+        self.out = out
+        self.err = err
 
     @property
     def json(self) -> dict:
@@ -47,11 +50,17 @@ class Run:
         return f"<exit {self.code}\n{self.out}\n{self.err}>"
 
 
-def run_checks(*args, cwd=None) -> Run:
-    """Run `checks` as a user does: a separate process, its output as text."""
+def run_checks(*args, cwd=None, process: bool = False) -> Run:
+    """Run `checks` with these arguments in folder `cwd`: the same `main()`
+    the command runs, in this process; with `process`, as a user does, in a
+    process of its own (for what only a process shows: the entry point, the
+    exit status of a crash, what reaches the terminal's encoding)."""
+    args = [str(a) for a in args]
+    if not process:
+        return Run(*run_in_process(Path(cwd or os.getcwd()), *args))
     env = dict(os.environ, PYTHONIOENCODING="utf-8")
     completed = subprocess.run(
-        [sys.executable, "-m", "checks", *map(str, args)],
+        [sys.executable, "-m", "checks", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -59,7 +68,7 @@ def run_checks(*args, cwd=None) -> Run:
         env=env,
         timeout=120,
     )
-    return Run(completed)
+    return Run(completed.returncode, completed.stdout, completed.stderr)
 
 
 def run_in_process(cwd: Path, *args: str) -> tuple[int, str, str]:
@@ -73,7 +82,10 @@ def run_in_process(cwd: Path, *args: str) -> tuple[int, str, str]:
     os.chdir(cwd)
     try:
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = main(list(args))
+            try:
+                code = main(list(args))
+            except SystemExit as stop:  # --help and --version end the process
+                code = stop.code if isinstance(stop.code, int) else 0
     finally:
         os.chdir(before)
     return code, out.getvalue(), err.getvalue()

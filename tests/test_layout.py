@@ -79,7 +79,9 @@ def test_detectors_know_no_rule_run_or_report():
     for name, imported in graph.items():
         if name.startswith("checks.detect"):
             outside = {
-                m for m in imported if not m.startswith(("checks.detect", "checks.seed"))
+                m
+                for m in imported
+                if not m.startswith(("checks.detect", "checks.seed"))
             }
             assert outside == set(), (name, outside)
 

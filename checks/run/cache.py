@@ -80,16 +80,26 @@ def _secret() -> bytes | None:
         except FileNotFoundError:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                _make_key(path)
             except FileExistsError:
                 continue  # another run made it first: read that one
             except OSError:
                 return None
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(secrets.token_bytes(32))
         except OSError:
             return None
     return None
+
+
+def _make_key(path: Path) -> None:
+    """Write a new key to `path`, which must not exist: whole, mode 600, so
+    that a run starting at the same moment reads all of it or none."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".cache-key.")
+    try:
+        with os.fdopen(handle, "wb") as stream:  # mkstemp's mode is 600
+            stream.write(secrets.token_bytes(32))
+        os.link(temporary, path)  # FileExistsError if another run was first
+    finally:
+        os.unlink(temporary)
 
 
 class Cache:
