@@ -22,7 +22,6 @@ from checks.report.diagnostic import (
     Diagnostic,
     Fix,
     Place,
-    source_window,
 )
 from checks.rules.registry import Rule
 from checks.run.cache import FOLDER as CACHE_FOLDER
@@ -31,7 +30,8 @@ from checks.run.context import Context
 from checks.run.corpus import Corpus, Display, SeedRecord, seed_files, stem_of
 from checks.run.engines import engine_for
 from checks.run.fixes import write_atomic
-from checks.run.shards import Record, ShardError, is_shard
+from checks.run.shardcheck import ShardCheck
+from checks.run.shards import is_shard
 from checks.seed.document import Document
 from checks.seed.files import read_bounded
 from checks.seed.index import NAME, IndexFile, read_index, rendered_index
@@ -54,6 +54,21 @@ def _chunks(order: list, most: int) -> Iterator[list]:
     count = -(-len(order) // most)
     size = -(-len(order) // count) if count else most
     return (order[i : i + size] for i in range(0, len(order), size))
+
+
+@dataclass
+class _Plan:
+    """What a run checks, decided before it reads a seed."""
+
+    in_corpus: dict  # (device, inode) -> path of every corpus seed
+    targets: dict  # the same for the seeds whose own rules run
+    order: list  # (key, path) of each seed file to read, corpus first
+    shards: list  # (key, shard, whether named by URL)
+    keep: Callable[[CorpusFinding], bool]  # which corpus findings it reports
+    shown: set[str] | None  # the files it checks, when not all
+    index_path: Path
+    has_corpus: bool  # whether the corpus-wide rules have a corpus to read
+    counted: set[str] = field(default_factory=set)  # shards, as they are read
 
 
 @dataclass
@@ -161,118 +176,6 @@ class Run:
                     key in targets,
                 )
 
-    def _shard(
-        self, url: str, display: str, checked: bool, engine
-    ) -> tuple[list[Diagnostic], list[SeedRecord]]:
-        """Every record of a shard through the rules, reported at the shard's
-        lines; and their corpus records."""
-        from checks.run.shards import records, virtual_name
-
-        diagnostics: list[Diagnostic] = []
-        corpus_records: list[SeedRecord] = []
-        folder = Path(url).parent if "://" not in url else Path(".")
-        items: list = []
-        origins: list = []
-        # The next batch of records is read while the processes check this one.
-        checking: tuple[list, Callable[[], list]] | None = None
-
-        def collect(batch: list, wait: Callable[[], list]) -> None:
-            for record, checked in zip(batch, wait()):
-                seed_record, pending = checked.record, checked.pending
-                for d in checked.diagnostics or ():
-                    where = f"{d.line}:{d.column}"
-                    diagnostics.append(
-                        self._at_line(
-                            display,
-                            record,
-                            d,
-                            f"{d.message} (record {record.seed_id or '?'}, at {where} of the seed it stands for)",
-                        )
-                    )
-                if seed_record is not None:
-                    seed_record.display = display
-                    # The start of the line, for an excerpt: a record's
-                    # line is its whole text, and the records stay to the end.
-                    seed_record.id_place = Place(
-                        display,
-                        record.line,
-                        1,
-                        record.line,
-                        1,
-                        source_window(record.source, 1, 1)[0],
-                    )
-                    seed_record.shard = (url, record.line)
-                    seed_record.indexed = False
-                    corpus_records.append(seed_record)
-                if pending:
-                    self.linter.restore_pending(
-                        seed_record.stem if seed_record else "", pending, checked
-                    )
-
-        def flush() -> None:
-            nonlocal checking
-            batch = (origins[:], engine.submit(items[:]))
-            items.clear()
-            origins.clear()
-            if checking is not None:
-                collect(*checking)
-            checking = batch
-
-        try:
-            for record in records(url):
-                if record.raw is None:
-                    if checked:
-                        diagnostics += self._shard_findings(display, record)
-                    continue
-                virtual = folder / virtual_name(record)
-                items.append(
-                    Job(str(virtual), record.raw, str(virtual), None, checked, True)
-                )
-                origins.append(record)
-                if len(items) >= CHUNK:
-                    flush()
-        except (OSError, ValueError, ImportError) as error:
-            if checking is not None:
-                collect(*checking)
-            # Where reading stopped: the line after the last one read whole.
-            stopped = getattr(error, "line", 0) + 1
-            message = (
-                str(error)
-                if isinstance(error, ShardError)
-                else f"cannot read the shard: {error}"
-            )
-            stop = Record(url, stopped, "", None, message)
-            diagnostics += self._shard_findings(display, stop)
-            return diagnostics, corpus_records
-        flush()
-        assert checking is not None
-        collect(*checking)
-        return diagnostics, corpus_records
-
-    def _shard_findings(self, display: str, record: Record) -> list[Diagnostic]:
-        """The shard rules' findings on a line of a shard, at that line."""
-        return [
-            self._at_line(display, record, r, f.message)
-            for r in self.linter.shard_rules
-            for f in r.check(record, self.linter.context)
-        ]
-
-    def _at_line(self, display: str, record, rule, message: str) -> Diagnostic:
-        """A diagnostic at a line of a shard, for a rule (or a diagnostic of
-        the seed a record stands for: its code, name and severity)."""
-        return Diagnostic(
-            path=display,
-            line=record.line,
-            column=1,
-            end_line=record.line,
-            end_column=1,
-            code=rule.code,
-            name=rule.name,
-            severity=self.config.severity.get(rule.code, rule.severity),
-            message=message,
-            source=source_window(record.source, 1, 1)[0],
-        )
-
     def _cache(self):
         from checks.run.cache import Cache
 
@@ -340,17 +243,53 @@ class Run:
     def _check(
         self, paths: list[Path], fix: bool, unsafe: bool, diff_base: str | None
     ) -> Outcome:
-        base = None
-        if diff_base is not None:
-            from checks.run.history import base_changes
+        base = self._base(diff_base)
+        plan = self._plan(paths, base)
+        outcome = Outcome([])
+        records: list[SeedRecord] = []
+        engine = engine_for(
+            self.checker,
+            engine=self.engine,
+            jobs=self.jobs,
+            scheduler=self.scheduler,
+            fix=fix,
+            # A cache is kept: a warm run, most likely.
+            warm=self.use_cache and (self.config.root / CACHE_FOLDER).is_dir(),
+            seeds=len(plan.order),
+        )
+        try:
+            index = self._check_seeds(plan, engine, fix, unsafe, outcome, records)
+            self._check_shards(plan, engine, outcome, records)
+        finally:
+            engine.close()
+        # Only the records are needed from here: the file lists (a path per
+        # seed) go before the corpus-wide stage, where memory peaks.
+        plan.in_corpus = plan.targets = {}
+        plan.order = plan.shards = []
+        if self.linter.corpus_rules and plan.has_corpus:
+            self._check_corpus(records, base, index, plan, fix, outcome)
+        outcome.diagnostics += self.linter.unused_accepts()
+        outcome.diagnostics.sort()
+        return outcome
 
-            if not self.folder.is_dir():
-                raise UsageError(f"--diff-base: no corpus folder {self.folder}")
-            base = base_changes(self.folder, diff_base)
-            change = self.config_change
-            if change is not None:
-                where = (change.line, 1, change.line, len(change.text) + 1, change.text)
-                base.config = (Place(self.display(change.path), *where), change.what)
+    def _base(self, diff_base: str | None):
+        """How the corpus differs from the revision `diff_base`, if given."""
+        if diff_base is None:
+            return None
+        from checks.run.history import base_changes
+
+        if not self.folder.is_dir():
+            raise UsageError(f"--diff-base: no corpus folder {self.folder}")
+        base = base_changes(self.folder, diff_base)
+        change = self.config_change
+        if change is not None:
+            where = (change.line, 1, change.line, len(change.text) + 1, change.text)
+            base.config = (Place(self.display(change.path), *where), change.what)
+        return base
+
+    def _plan(self, paths: list, base) -> _Plan:
+        """What the run checks: the seeds named (or all, or those changed
+        since the base), the shards, and which corpus findings it keeps."""
         urls = [p for p in paths if isinstance(p, str)]
         paths = [p for p in paths if not isinstance(p, str)]
         in_corpus = self.corpus_files()
@@ -375,84 +314,90 @@ class Run:
             base,
             index_path if index_named else None,
         )
-        outcome = Outcome([])
-        counted: set[str] = set()  # shards: counted as they are read
-        records: list[SeedRecord] = []
         order = list(in_corpus.items()) + [
             (k, p) for k, p in targets.items() if k not in in_corpus
         ]
         shards = [(k, p, False) for k, p in order if is_shard(p)]
-        order = [(k, p) for k, p in order if not is_shard(p)]
         shards += [((url, 0), url, True) for url in urls]
         # Shards named outside the corpus folder are a corpus of their own; a
         # folder whose every seed is gone still has INDEX.md and a history.
         has_corpus = bool(
             in_corpus or shards or index_path.exists() or base is not None and base.gone
         )
-        engine = engine_for(
-            self.checker,
-            engine=self.engine,
-            jobs=self.jobs,
-            scheduler=self.scheduler,
-            fix=fix,
-            # A cache is kept: a warm run, most likely.
-            warm=self.use_cache and (self.config.root / CACHE_FOLDER).is_dir(),
-            seeds=len(order),
+        return _Plan(
+            in_corpus,
+            targets,
+            [(k, p) for k, p in order if not is_shard(p)],
+            shards,
+            keep,
+            shown,
+            index_path,
+            has_corpus,
         )
-        try:
-            cache = self._cache() if self.use_cache and not fix else None
-            # The next chunk is read while the workers check this one, and
-            # INDEX.md while they check the first.
-            checking = chunk = index = None
-            for seeds in _chunks(order, CHUNK):
-                chunk = self._read_chunk(seeds, targets, in_corpus, cache, fix, unsafe)
-                chunk.wait = engine.submit(chunk.jobs)
-                if checking is None and self.linter.corpus_rules and has_corpus:
-                    index = read_index(
-                        index_path, cache.parsed_index if cache else None
-                    )
-                if checking is not None:
-                    self._record_chunk(checking, targets, cache, outcome, records)
-                checking = chunk
-            if checking is not None:
-                self._record_chunk(checking, targets, cache, outcome, records)
-            del checking, chunk  # the last run's bytes and results
-            if cache is not None:
-                cache.save()
-            for key, shard, is_url in shards:
-                display = shard if is_url else self.display(shard)
-                found, shard_records = self._shard(
-                    shard, display, key in targets or is_url, engine
+
+    def _check_seeds(
+        self, plan: _Plan, engine, fix: bool, unsafe: bool, outcome: Outcome, records
+    ) -> IndexFile | None:
+        """Check the seeds a chunk at a time, the next one read while the
+        engine checks this one, and INDEX.md while it checks the first;
+        INDEX.md as read, for the corpus rules."""
+        cache = self._cache() if self.use_cache and not fix else None
+        checking = index = None
+        for seeds in _chunks(plan.order, CHUNK):
+            chunk = self._read_chunk(
+                seeds, plan.targets, plan.in_corpus, cache, fix, unsafe
+            )
+            chunk.wait = engine.submit(chunk.jobs)
+            if checking is None and self.linter.corpus_rules and plan.has_corpus:
+                index = read_index(
+                    plan.index_path, cache.parsed_index if cache else None
                 )
-                outcome.files += 1
-                counted.add(display)
-                outcome.diagnostics += found
-                records += shard_records
-        finally:
-            engine.close()
-        # Only the records are needed from here: the file lists (a path per
-        # seed) go before the corpus-wide stage, where memory peaks.
-        del in_corpus, targets, order, shards
-        if self.linter.corpus_rules and has_corpus:
-            corpus = self.corpus(records, base, index)
-            found = self.corpus_findings(corpus, keep)
-            if fix and any(d.fix and d.code in self.rewrites_index for d in found):
-                outcome.fixed.append((corpus.index_display, self.write_index(corpus)))
-                corpus = self.corpus(records, base)
-                found = self.corpus_findings(corpus, keep)
+            if checking is not None:
+                self._record_chunk(checking, plan.targets, cache, outcome, records)
+            checking = chunk
+        if checking is not None:
+            self._record_chunk(checking, plan.targets, cache, outcome, records)
+        if cache is not None:
+            cache.save()
+        return index
+
+    def _check_shards(self, plan: _Plan, engine, outcome: Outcome, records) -> None:
+        for key, shard, is_url in plan.shards:
+            display = shard if is_url else self.display(shard)
+            found, shard_records = ShardCheck(
+                shard,
+                display,
+                key in plan.targets or is_url,
+                engine,
+                self.linter,
+                CHUNK,
+            ).run()
+            outcome.files += 1
+            plan.counted.add(display)
             outcome.diagnostics += found
-            # INDEX.md is one of the files checked when it was read, and when
-            # a finding names it (one that says it is missing, say).
-            named = {d.path for d in found}
-            outcome.files += corpus.index is not None or corpus.index_display in named
-            # A finding about a checked seed may stand at a seed the run did
-            # not check (its copy, say): that file is counted too.
-            if shown is not None:
-                counted |= shown | {corpus.index_display}
-                outcome.files += len(named - counted)
-        outcome.diagnostics += self.linter.unused_accepts()
-        outcome.diagnostics.sort()
-        return outcome
+            records += shard_records
+
+    def _check_corpus(
+        self, records, base, index, plan: _Plan, fix: bool, outcome: Outcome
+    ) -> None:
+        """The corpus-wide rules' findings (INDEX.md rewritten first when
+        one of them is fixed so), and the files they name counted."""
+        corpus = self.corpus(records, base, index)
+        found = self.corpus_findings(corpus, plan.keep)
+        if fix and any(d.fix and d.code in self.rewrites_index for d in found):
+            outcome.fixed.append((corpus.index_display, self.write_index(corpus)))
+            corpus = self.corpus(records, base)
+            found = self.corpus_findings(corpus, plan.keep)
+        outcome.diagnostics += found
+        # INDEX.md is one of the files checked when it was read, and when
+        # a finding names it (one that says it is missing, say).
+        named = {d.path for d in found}
+        outcome.files += corpus.index is not None or corpus.index_display in named
+        # A finding about a checked seed may stand at a seed the run did not
+        # check (its copy, say): that file is counted too.
+        if plan.shown is not None:
+            counted = plan.counted | plan.shown | {corpus.index_display}
+            outcome.files += len(named - counted)
 
     def _keeper(
         self, everything: bool, targets: dict, base, index_path: Path | None
