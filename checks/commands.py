@@ -21,7 +21,7 @@ from checks.options import UsageError
 from checks.report.diagnostic import Diagnostic, Edit, Severity
 from checks.report.reporters import REPORTERS, Summary, json_text, printable
 from checks.rules.registry import all_rules, select
-from checks.run.corpus import SEED_NAME, Corpus
+from checks.run.corpus import SEED_NAME, Corpus, write_index
 from checks.run.fixes import corpus_lock, write_atomic
 from checks.run.runner import Run
 from checks.seed.document import Document, HeaderForm
@@ -168,7 +168,7 @@ def index(args: argparse.Namespace) -> int:
         _report(args, found, 1)
         return 1
     before = corpus.index.text if corpus.index is not None else None
-    fix = run.write_index(corpus)
+    fix = write_index(corpus)
     after = run.corpus(corpus.records)
     if after.index is not None and after.index.text == before:
         _say(
@@ -284,7 +284,7 @@ def new(args: argparse.Namespace) -> int:
         write_atomic(path, raw, create=True)
     except FileExistsError:
         raise Refused(f"{doc.display} exists already") from None
-    fix = run.write_index(
+    fix = write_index(
         run.corpus(records + [run.record(Document(path, raw, doc.display))])
     )
     if args.format == "json":
@@ -357,7 +357,7 @@ def amend(args: argparse.Namespace) -> int:
         for row in corpus.index.rows:
             if row.id == doc.stem and not row.tombstone:
                 row.edit(sha256=new_sha[:12])
-    run.write_index(corpus)
+    write_index(corpus)
     _say(
         args,
         f"amended {doc.display}: sha256 {old[:12]}... -> {new_sha[:12]}... ({reason})",
@@ -388,7 +388,7 @@ def retract(args: argparse.Namespace) -> int:
 
     if record is not None and not rows_of(corpus):
         # A seed not yet listed gets its row first; the row becomes its tombstone.
-        run.write_index(corpus)
+        write_index(corpus)
         corpus = run.corpus(corpus.records)
     rows = rows_of(corpus)
     if record is None and not rows:
@@ -397,7 +397,7 @@ def retract(args: argparse.Namespace) -> int:
         rows[0].edit(**tombstone_cells(rows[0], _today(run), reason))
         rows[0].link = None
         corpus.records = [r for r in corpus.records if r.stem != seed_id]
-        run.write_index(corpus)
+        write_index(corpus)
     elif record is None:
         raise Refused(f"{seed_id} was retracted already")
     if record is not None:
@@ -452,7 +452,7 @@ def renumber(args: argparse.Namespace) -> int:
                 row.edit(id=stem)
                 row.link = f"{stem}.txt"
     corpus.records = others + [run.record(new_doc)]
-    run.write_index(corpus)
+    write_index(corpus)
     _say(args, f"renumbered {doc.stem} -> {stem}")
     return 0
 

@@ -56,10 +56,10 @@ def test_seeds_read_in_many_runs_give_what_one_run_gives(generated, monkeypatch)
     from conftest import run_in_process
 
     import checks.run.engines
-    import checks.run.runner
+    import checks.run.reading
 
     whole = run_in_process(generated, "--format", "json", "--no-cache", "--jobs", "1")
-    monkeypatch.setattr(checks.run.runner, "CHUNK", 40)  # 7 runs of 38 seeds
+    monkeypatch.setattr(checks.run.reading, "CHUNK", 40)  # 7 runs of 38 seeds
     monkeypatch.setattr(checks.run.engines, "PARALLEL_FROM", 10)
     for jobs in ("1", "3"):
         runs = run_in_process(generated, "--format", "json", "--no-cache", "-j", jobs)
@@ -81,11 +81,11 @@ def test_a_warm_run_reports_what_a_cold_run_does_after_a_seed_changed(
     from conftest import run_in_process
 
     import checks.run.engines
-    import checks.run.runner
+    import checks.run.reading
 
     corpus = tmp_path / "corpus"
     shutil.copytree(generated, corpus)
-    monkeypatch.setattr(checks.run.runner, "CHUNK", 40)
+    monkeypatch.setattr(checks.run.reading, "CHUNK", 40)
     monkeypatch.setattr(checks.run.engines, "PARALLEL_FROM", 10)
     started = []
     start_spare = checks.run.engines.Processes._start_spare

@@ -384,11 +384,12 @@ def _organisations():
     """A pattern for the capitalised phrases that may name an organisation."""
     from checks.detect.patterns import PatternSet
 
+    # Longest first, so that an alternative is never cut short by its own
+    # start; then in order, so that the pattern is the same in every process.
     last = sorted(
         {w.capitalize() for w in ORGANISATION_WORDS}
         | {o.split()[-1] for o in KNOWN_OUTLETS},
-        key=len,
-        reverse=True,
+        key=lambda w: (-len(w), w),
     )
     pattern = re.compile(
         r"\b(?:[A-Z][\w&'-]*\s+){0,4}(?:" + "|".join(map(re.escape, last)) + r")\b"

@@ -116,3 +116,13 @@ class SeedChecker:
 
             record.signature = signature(doc.body, self.config.near_duplicate)
         return record
+
+
+@dataclass
+class Outcome:
+    """What a run gave: its diagnostics, the fixes it made (by file) and how
+    many files it checked."""
+
+    diagnostics: list[Diagnostic]
+    fixed: list[tuple[str, Fix]] = field(default_factory=list)
+    files: int = 0

@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from checks.options import UsageError
-from checks.report.diagnostic import ByValues, Place
+from checks.report.diagnostic import ByValues, Fix, Place
+from checks.run.fixes import write_atomic
 from checks.run.shards import SUFFIXES
 from checks.seed.document import Document, HeaderForm
 from checks.seed.files import MAX_SEED_BYTES, read_bounded
-from checks.seed.index import Entry, IndexFile, entry_from_header
+from checks.seed.index import Entry, IndexFile, entry_from_header, rendered_index
 
 SEED_NAME = re.compile(r"([0-9]{3,})_([0-9a-f]{16})")
 
@@ -262,3 +263,19 @@ class Corpus:
             end_column,
             self.index.line_text(line),
         )
+
+
+def write_index(corpus: Corpus) -> Fix:
+    """INDEX.md's table written afresh from the corpus's records (a file
+    that cannot be read whole is refused, never rewritten)."""
+    if corpus.index is not None and not corpus.index.rewritable:
+        raise UsageError(
+            f"{corpus.index_display} cannot be read whole: it is not rewritten"
+        )
+    entries = [r.entry for r in corpus.records if r.number is not None and r.indexed]
+    text = rendered_index(entries, corpus.index)
+    old = corpus.index.text if corpus.index is not None else None
+    if text != old:
+        write_atomic(corpus.index_path, text.encode("utf-8"))
+    verb = "create" if old is None else "rewrite"
+    return Fix(f"{verb} INDEX.md's table ({len(entries)} seeds)", ())
