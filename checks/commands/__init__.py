@@ -1,0 +1,12 @@
+"""The commands that write or list, one module each.  Each that writes
+validates first and writes nothing when it refuses; every write is atomic,
+and a header is edited in place, its body never touched."""
+
+from checks.commands.amend import amend
+from checks.commands.index import index
+from checks.commands.listing import pseudonyms, quotes
+from checks.commands.new import new
+from checks.commands.renumber import renumber
+from checks.commands.retract import retract
+
+__all__ = ["amend", "index", "new", "pseudonyms", "quotes", "renumber", "retract"]

@@ -1,0 +1,157 @@
+"""What the commands that write or list share: the run they make, how they
+report and refuse, the seed they are named, and a header edited in place."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from checks.config import Config, load_config
+from checks.report.diagnostic import Diagnostic, Edit
+from checks.report.reporters import REPORTERS, Summary
+from checks.rules.registry import all_rules, select
+from checks.run.corpus import Corpus
+from checks.run.fixes import corpus_lock, write_atomic
+from checks.run.runner import Run
+from checks.seed.document import Document, HeaderForm
+from checks.seed.edit import CannotEdit, edited
+from checks.seed.files import read_bounded
+from checks.seed.header import dump_fields
+
+FIELD_ORDER = (
+    "id",
+    "date",
+    "title",
+    "language",
+    "source",
+    "cites",
+    "pseudonyms",
+    "sha256",
+    "revisions",
+    "accept",
+)
+
+
+class Refused(Exception):
+    """The command will not do what was asked; nothing was written."""
+
+
+def run_for(args: argparse.Namespace, codes: tuple[str, ...] = ("ALL",)) -> Run:
+    config: Config = load_config(args.config)
+    rules = select(all_rules().values(), codes, config.ignore)
+    return Run(config, rules)
+
+
+def report(args, diagnostics: list[Diagnostic], files: int, fixed=()) -> None:
+    summary = Summary.of(files, diagnostics, len(fixed))
+    REPORTERS[args.format](sys.stdout, False).report(
+        sorted(diagnostics), list(fixed), summary
+    )
+
+
+def say(args, message: str) -> None:
+    if args.format == "text":
+        print(message)
+
+
+def refusing(handler):
+    """A command that writes: it runs holding the corpus lock, and a refusal
+    is one line on stderr and exit status 1."""
+
+    def wrapped(args: argparse.Namespace) -> int:
+        try:
+            with corpus_lock(load_config(args.config).corpus_path):
+                return handler(args)
+        except Refused as refusal:
+            print(f"checks {args.command}: {refusal}", file=sys.stderr)
+            return 1
+        except CannotEdit as why:
+            print(
+                f"checks {args.command}: cannot edit the header in place: {why}; "
+                "nothing was written",
+                file=sys.stderr,
+            )
+            return 1
+
+    wrapped.__doc__ = handler.__doc__
+    return wrapped
+
+
+def header_text(fields: dict[str, Any]) -> str:
+    ordered = {k: fields[k] for k in FIELD_ORDER if k in fields}
+    ordered.update({k: v for k, v in fields.items() if k not in ordered})
+    return f"---\n{dump_fields(ordered)}---\n"
+
+
+def edit_header(
+    doc: Document, edits: list[Edit], fields: dict[str, Any], path: Path | None = None
+) -> Document:
+    """The seed with its header edited in place (comments, style and order
+    kept) to read as `fields`, the same body, written atomically to `path`
+    (default: where it is). CannotEdit, leaving the file as it was, when the
+    header cannot be edited so."""
+    new = edited(doc, edits, fields)
+    if path is not None:
+        new = Document(path, new.raw, doc.display)
+    write_atomic(new.path, new.raw)
+    return new
+
+
+def find_seed(run: Run, seed: str) -> Path:
+    path = Path(seed)
+    if path.suffix == ".txt" and path.is_file():
+        return path
+    candidate = run.folder / f"{path.stem if path.suffix == '.txt' else seed}.txt"
+    if candidate.is_file():
+        return candidate
+    raise Refused(f"no seed {seed!r} in {run.display(run.folder)}/")
+
+
+def seed_document(run: Run, path: Path) -> Document:
+    raw, unread = read_bounded(path, run.folder, run.config.max_seed_bytes)
+    if unread is not None:
+        raise Refused(f"{run.display(path)} is not read: {unread}")
+    return Document(path, raw, run.display(path))
+
+
+def header_data(doc: Document) -> dict[str, Any]:
+    if doc.form is not HeaderForm.FRONT_MATTER or not isinstance(doc.data, dict):
+        raise Refused(
+            f"{doc.display} has no readable front matter header: run `checks --fix` first"
+        )
+    return dict(doc.data)
+
+
+def readable_index(corpus: Corpus) -> None:
+    if corpus.index is not None and not corpus.index.parsed:
+        where = corpus.index.problems[0] if corpus.index.problems else None
+        line = corpus.index.position(where.start)[0] if where else 1
+        raise Refused(
+            f"{corpus.index_display}:{line}: {where.message if where else 'cannot be read'}; "
+            "mend it by hand first"
+        )
+
+
+def today(run: Run) -> str:
+    return run.linter.context.today.isoformat()
+
+
+def used_ids(
+    corpus: Corpus, at_base: list[str] = (), leaving: str | None = None
+) -> tuple[set[int], set[str]]:
+    """The numbers and id parts that seeds, INDEX.md's rows and the base
+    revision's seeds hold; `leaving` is a seed about to give its own up."""
+    numbers = {r.number for r in corpus.records if r.number is not None}
+    hexes = {r.hex for r in corpus.records if r.hex}
+    rows = corpus.index.rows if corpus.index is not None else []
+    for seed_id in [r.id for r in rows if r.id != leaving] + list(at_base):
+        number, hex_part = seed_id.split("_", 1)
+        numbers.add(int(number))
+        hexes.add(hex_part)
+    return numbers, hexes
+
+
+def next_number(numbers: set[int]) -> int:
+    return max(numbers, default=-1) + 1

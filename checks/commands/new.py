@@ -1,0 +1,136 @@
+"""`checks new`: a text added to the corpus as the next seed."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import secrets
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+from checks.commands.common import (
+    Refused,
+    header_text,
+    next_number,
+    readable_index,
+    refusing,
+    report,
+    run_for,
+    today,
+    used_ids,
+)
+from checks.options import UsageError
+from checks.report.diagnostic import Severity
+from checks.run.corpus import write_index
+from checks.run.fixes import write_atomic
+from checks.seed.document import Document
+
+
+def _read_text(source: str) -> bytes:
+    if source == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(source).read_bytes()
+    except OSError as error:
+        raise UsageError(f"{source}: {error.strerror}") from None
+
+
+@refusing
+def new(args: argparse.Namespace) -> int:
+    """Add a text as the next seed, with its header and INDEX.md row, unless a
+    rule finds an error in it or it repeats a seed already there."""
+    run = run_for(args)
+    body = _read_text(args.text)
+    if not body.strip():
+        raise Refused("the text is empty")
+    records = run.records()
+    corpus = run.corpus(records)
+    readable_index(corpus)
+    numbers, hexes = used_ids(corpus)
+    number = next_number(numbers)
+    hex_part = secrets.token_hex(8)
+    while hex_part in hexes:
+        hex_part = secrets.token_hex(8)
+    stem = f"{number:03d}_{hex_part}"
+    fields: dict[str, Any] = {"id": stem, "date": args.date}
+    if args.title:
+        fields["title"] = args.title
+    if args.language:
+        fields["language"] = args.language
+    source = {
+        k: v
+        for k, v in (
+            ("name", args.source_name),
+            ("url", args.url),
+            ("retrieved", args.retrieved or (today(run) if args.url else None)),
+        )
+        if v
+    }
+    if source:
+        fields["source"] = source
+    if args.cite:
+        fields["cites"] = list(dict.fromkeys(args.cite))
+    if args.pseudonym:
+        fields["pseudonyms"] = list(dict.fromkeys(args.pseudonym))
+    fields["sha256"] = hashlib.sha256(body).hexdigest()
+    path = run.folder / f"{stem}.txt"
+    raw = header_text(fields).encode("utf-8") + body
+    doc = Document(path, raw, run.display(path))
+    diagnostics = run.linter.check(doc)
+    record = run.record(doc)
+    record.body = doc.body
+    trial = run.corpus(records + [record])
+    diagnostics += [
+        d
+        for d in run.corpus_findings(trial, lambda f: stem in f.seeds)
+        if not d.code.startswith("IDX")
+    ]
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    if errors:
+        report(args, diagnostics, 1)
+        print(
+            f"checks new: not added: {len(errors)} error(s) in the new seed",
+            file=sys.stderr,
+        )
+        hints = _declaration_hints(doc, fields)
+        if hints:
+            print(
+                f"checks new: to declare what the text flags, add: {hints}",
+                file=sys.stderr,
+            )
+        return 1
+    run.folder.mkdir(parents=True, exist_ok=True)
+    try:
+        write_atomic(path, raw, create=True)
+    except FileExistsError:
+        raise Refused(f"{doc.display} exists already") from None
+    fix = write_index(
+        run.corpus(records + [run.record(Document(path, raw, doc.display))])
+    )
+    if args.format == "json":
+        report(args, diagnostics, 1, [(doc.display, fix)])
+    else:
+        print(f"added {doc.display}")
+        if diagnostics:
+            report(args, diagnostics, 1)
+    return 0
+
+
+def _declaration_hints(doc: Document, fields: dict[str, Any]) -> str:
+    """The --pseudonym and --cite options that would declare what the
+    detectors found in the new text."""
+    from checks.rules.claims import analysed
+    from checks.rules.header import english
+    from checks.rules.pseudonyms import detected
+
+    if not (doc.utf8 and english(doc)):  # the detectors read English text
+        return ""
+    have = set(fields.get("pseudonyms", []))
+    names = [n for n in detected(doc)[0].names if n not in have]
+    cited = set(fields.get("cites", []))
+    sources = [n for n in analysed(doc)[0].source_names if n not in cited]
+    options = [f"--pseudonym {shlex.quote(n)}" for n in names]
+    options += [f"--cite {shlex.quote(n)}" for n in sources]
+    return " ".join(options)
