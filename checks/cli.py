@@ -353,7 +353,7 @@ def _outcome(
         raise UsageError("--engine dask needs --scheduler ADDRESS")
     if not fix:
         return run.check(args.paths, diff_base=getattr(args, "diff_base", None))
-    from checks.run.fixes import corpus_lock
+    from checks.seed.files import corpus_lock
 
     with corpus_lock(config.corpus_path):
         return run.check(
@@ -380,7 +380,6 @@ def _judging(args: argparse.Namespace):
 
 
 def _check(args: argparse.Namespace) -> int:
-    from checks.report.baseline import apply_baseline
     from checks.report.reporters import (
         REPORTERS,
         Summary,
@@ -389,6 +388,7 @@ def _check(args: argparse.Namespace) -> int:
         statistics_text,
         summary_line,
     )
+    from checks.report.suppression import apply_baseline
 
     config, judged, recorded, change = _judging(args)
     config = _configured(args, config)
@@ -447,7 +447,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _baseline(args: argparse.Namespace) -> int:
-    from checks.report.baseline import write_baseline
+    from checks.report.suppression import write_baseline
 
     config = _configured(args)
     outcome = _outcome(args, config)

@@ -21,7 +21,7 @@ from pathlib import Path
 from conftest import BODY, run_in_process, seed_text
 
 from checks.cli import main
-from checks.run.fixes import corpus_lock
+from checks.seed.files import corpus_lock
 
 TRIALS = int(os.environ.get("CHECKS_TRIALS", "300"))
 # The families whose fixes rewrite these seeds; the others only take longer.

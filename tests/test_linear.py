@@ -154,7 +154,7 @@ READERS = [
     "checks.run.corpus",
     "checks.seed.header",
     "checks.seed.index",
-    "checks.run.linter",
+    "checks.report.suppression",
     "checks.rules.encoding",
     "checks.rules.header",
     "checks.rules.claims",

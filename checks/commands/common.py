@@ -13,11 +13,10 @@ from checks.report.diagnostic import Diagnostic, Edit
 from checks.report.reporters import REPORTERS, Summary
 from checks.rules.registry import all_rules, select
 from checks.run.corpus import Corpus
-from checks.run.fixes import corpus_lock, write_atomic
 from checks.run.runner import Run
 from checks.seed.document import Document, HeaderForm
 from checks.seed.edit import CannotEdit, edited
-from checks.seed.files import read_bounded
+from checks.seed.files import corpus_lock, read_bounded, write_atomic
 from checks.seed.header import dump_fields
 
 FIELD_ORDER = (

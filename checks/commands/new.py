@@ -24,8 +24,8 @@ from checks.commands.common import (
 from checks.options import UsageError
 from checks.report.diagnostic import Severity
 from checks.run.corpus import write_index
-from checks.run.fixes import write_atomic
 from checks.seed.document import Document
+from checks.seed.files import write_atomic
 
 
 def _read_text(source: str) -> bytes:

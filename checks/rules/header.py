@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from checks.detect.language import SURE, identified, primary, standard_tag
 from checks.report.diagnostic import Edit, Finding, Fix
+from checks.report.suppression import Accept, accept_list
 from checks.rules.registry import RULES, rule
 from checks.run.context import Context
 from checks.seed.document import Document, HeaderForm
@@ -431,12 +432,9 @@ def incomplete_source(doc: Document, ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("HDR015", "unused-accept", "warning", stage="accept")
+@rule("HDR015", "unused-accept", "warning", stage="suppression")
 def unused_accept(
-    doc: Document,
-    ctx: Context,
-    used: frozenset = frozenset(),
-    selected: frozenset = frozenset(),
+    doc: Document, ctx: Context, unused: Sequence[Accept] = ()
 ) -> Iterator[Finding]:
     """An `accept` entry matches no finding.
 
@@ -456,36 +454,13 @@ def unused_accept(
         reason: checked against the broadcast
     ```
     """
-    for index, entry in enumerate(accept_entries(doc)):
-        if index not in used and entry["code"] in selected:
-            yield Finding(
-                *doc.field_span(("accept", index)),
-                f"accept entry for {entry['code']} matches no finding",
-            )
-
-
-def _raw_accept_entries(doc: Document) -> list:
-    data = doc.data
-    entries = data.get("accept") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
-        return []
-    return [
-        e if isinstance(e, dict) and isinstance(e.get("code"), str) else {"code": ""}
-        for e in entries
-    ]
-
-
-def accept_entries(doc: Document) -> list:
-    """The header's `accept` entries that are well formed enough to match; one
-    for a rule that protects the record matches nothing (HDR017 reports it)."""
-    return [
-        e if e["code"] not in protected_codes() else {"code": ""}
-        for e in _raw_accept_entries(doc)
-    ]
-
-
-def protected_codes() -> frozenset[str]:
-    return frozenset(code for code, r in RULES.items() if r.protects_record)
+    # Which entries dropped nothing is settled by suppression, which sees
+    # every rule's findings; this rule only places them.
+    for entry in unused:
+        yield Finding(
+            *doc.field_span(("accept", entry.index)),
+            f"accept entry for {entry.code} matches no finding",
+        )
 
 
 @rule("HDR017", "accepts-record-rule", "error")
@@ -510,8 +485,8 @@ def accepts_record_rule(doc: Document, ctx: Context) -> Iterator[Finding]:
         reason: the text was tidied
     ```
     """
-    protected = protected_codes()
-    for index, entry in enumerate(_raw_accept_entries(doc)):
+    protected = {code for code, r in RULES.items() if r.protects_record}
+    for index, entry in enumerate(accept_list(doc)):
         if entry["code"] in protected:
             yield Finding(
                 *doc.field_span(("accept", index)),

@@ -64,10 +64,10 @@ def rule(
     the whole docstring is what `checks explain` prints.  `needs_text=False`
     marks the rules that still run on a file that is not valid UTF-8;
     `on_unread=True` the rules that run, alone, on a file that was not read
-    (too large, or a link out of the corpus).  Rules of
-    `stage="accept"` run after the header's `accept` entries were applied and
-    are told which entries matched; rules of `stage="corpus"` read the whole
-    corpus, and those of `stage="shard"` a line of a shard.
+    (too large, or a link out of the corpus).  The rule of
+    `stage="suppression"` is told the `accept` entries that dropped nothing
+    (checks.report.suppression settles which); rules of `stage="corpus"` read
+    the whole corpus, and those of `stage="shard"` a line of a shard.
     `protects_record=True` marks the rules that guard the record itself
     (hashes, ids, history): no `accept` entry in a seed can silence them.
     What the run must know of a rule is declared here, so that the run

@@ -11,7 +11,7 @@ from checks.report.diagnostic import Diagnostic, Fix
 from checks.rules.registry import Rule, all_rules
 from checks.run.context import Context
 from checks.run.corpus import SeedRecord
-from checks.run.linter import Linter, PendingAccept
+from checks.run.linter import Linter
 from checks.seed.document import Document
 from checks.seed.index import row_digest
 
@@ -40,7 +40,7 @@ class Checked:
 
     diagnostics: list[Diagnostic] | None
     record: SeedRecord | None
-    pending: list[PendingAccept]
+    pending: tuple  # its entries waiting for the corpus rules: Accepts.snapshot
     fixed: list[tuple[str, Fix]] = field(default_factory=list)
 
     @property
@@ -78,9 +78,8 @@ class SeedChecker:
     @property
     def codes(self) -> list[str]:
         linter = self.linter
-        return sorted(
-            r.code for r in linter.rules + linter.accept_rules + linter.corpus_rules
-        )
+        unused = [linter.unused_rule] if linter.unused_rule else []
+        return sorted(r.code for r in linter.rules + unused + linter.corpus_rules)
 
     def check(self, job: Job) -> Checked:
         """One seed's diagnostics (after its fixes, if the job asks) and record.
@@ -102,7 +101,9 @@ class SeedChecker:
             record = self.record(doc)
             if not job.is_target and b"accept" in doc.raw:
                 self.linter.note_accepts(doc)
-        return Checked(diagnostics, record, self.linter.pending_of(doc.stem), fixed)
+        return Checked(
+            diagnostics, record, self.linter.accepts.snapshot(doc.stem), fixed
+        )
 
     def record(self, doc: Document) -> SeedRecord:
         """What the corpus rules know of a seed: its summary for

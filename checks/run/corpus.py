@@ -18,10 +18,9 @@ from typing import Any
 
 from checks.options import UsageError
 from checks.report.diagnostic import ByValues, Fix, Place
-from checks.run.fixes import write_atomic
 from checks.run.shards import SUFFIXES
 from checks.seed.document import Document, HeaderForm
-from checks.seed.files import MAX_SEED_BYTES, read_bounded
+from checks.seed.files import MAX_SEED_BYTES, read_bounded, write_atomic
 from checks.seed.index import Entry, IndexFile, entry_from_header, rendered_index
 
 SEED_NAME = re.compile(r"([0-9]{3,})_([0-9a-f]{16})")

@@ -1,26 +1,26 @@
-"""Runs the selected rules over documents, attaches code, name and severity,
-drops what the header's `accept` entries accept, and applies fixes."""
+"""Runs the selected rules over documents, hands their findings to
+suppression (checks.report.suppression), attaches code, name and severity,
+and applies fixes."""
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from checks.report.diagnostic import Diagnostic, Finding, Fix, Severity, source_window
-from checks.rules.header import accept_entries
-from checks.rules.registry import Rule
+from checks.report.suppression import Accept, Accepts, Waiting
+from checks.rules.registry import Rule, all_rules
 from checks.run.context import Context
-from checks.run.fixes import apply_fixes, write_atomic
+from checks.run.fixes import apply_fixes
 from checks.seed.document import Document, HeaderForm
 from checks.seed.edit import lost
+from checks.seed.files import write_atomic
 
 MAX_FIX_PASSES = 10
 # A file that repeats one fault thousands of times gets this many findings of
 # it and a count of the rest: its report stays readable and its memory small.
 MAX_FINDINGS = 200
-_SPACES = re.compile(r"\s+")
 
 
 def _runs_on(r: Rule, doc: Document) -> bool:
@@ -65,17 +65,6 @@ class Result:
     fixed: list[Fix] = field(default_factory=list)
 
 
-@dataclass
-class PendingAccept:
-    """An `accept` entry for a corpus-wide rule: whether it is used is known only
-    once the corpus rules ran; `unused` is what to report if it was not."""
-
-    seed: str
-    code: str
-    text: str | None
-    unused: Diagnostic | None
-
-
 class Linter:
     def __init__(
         self,
@@ -85,79 +74,59 @@ class Linter:
     ):
         rules = list(rules)
         self.rules = [r for r in rules if r.stage == "document"]
-        self.accept_rules = [r for r in rules if r.stage == "accept"]
+        self.unused_rule = next((r for r in rules if r.stage == "suppression"), None)
         self.corpus_rules = [r for r in rules if r.stage == "corpus"]
         self.shard_rules = [r for r in rules if r.stage == "shard"]
         self.selected = frozenset(r.code for r in rules)
-        self.deferred = frozenset(r.code for r in self.corpus_rules)
         self.severities = severities or {}
         self.context = context or Context()
-        self.pending: dict[str, list[PendingAccept]] = {}
-
-    def check(self, doc: Document) -> list[Diagnostic]:
-        """The document's diagnostics.  Accept entries for corpus rules are
-        kept in `self.pending` to be settled after the corpus rules ran."""
-        findings = self._findings(doc)
-        findings, used = self._apply_accept(doc, findings)
-        entries = accept_entries(doc)
-        deferred = {i for i, e in enumerate(entries) if e["code"] in self.deferred}
-        for r in self.accept_rules:
-            findings += [
-                (r, f)
-                for f in self._run(
-                    r, doc, used=frozenset(used | deferred), selected=self.selected
-                )
-            ]
-        pending = [self._pending(doc, entries, i) for i in sorted(deferred)]
-        if pending:
-            self.pending[doc.stem] = pending
-        else:
-            self.pending.pop(doc.stem, None)
-        return sorted(self._diagnostic(doc, r, f) for r, f in findings)
-
-    def pending_of(self, stem: str) -> tuple:
-        """A snapshot of a seed's pending accept entries, for the cache."""
-        return tuple(
-            (p.seed, p.code, p.text, p.unused) for p in self.pending.get(stem, ())
+        self.accepts = Accepts(
+            (code for code, r in all_rules().items() if r.protects_record),
+            (r.code for r in self.corpus_rules),
         )
 
-    def restore_pending(self, stem: str, snapshot: tuple, checked: bool) -> None:
-        """Pending accept entries from the cache; `checked` says whether their
-        seed is being checked (else an unused one is not reported)."""
-        self.pending[stem] = [
-            PendingAccept(seed, code, text, unused if checked else None)
-            for seed, code, text, unused in snapshot
+    def check(self, doc: Document) -> list[Diagnostic]:
+        """The document's diagnostics.  Its accept entries for corpus rules
+        wait in `self.accepts` until the corpus rules ran."""
+        entries = self.accepts.entries(doc)
+        findings, used = self.accepts.drop(doc, entries, self._findings(doc))
+        deferred = self.accepts.deferred
+        unused = [
+            e
+            for e in entries
+            if e.index not in used and e.code in self.selected - deferred
         ]
+        diagnostics = [self._diagnostic(doc, r, f) for r, f in findings]
+        diagnostics += self._unused(doc, unused)
+        self.accepts.wait(
+            doc.stem,
+            [
+                Waiting(e, next(iter(self._unused(doc, [e])), None))
+                for e in entries
+                if e.code in deferred
+            ],
+        )
+        return sorted(diagnostics)
+
+    def _unused(self, doc: Document, entries: list[Accept]) -> list[Diagnostic]:
+        """HDR015's diagnostics for the `entries` that dropped nothing, when
+        it is selected."""
+        r = self.unused_rule
+        if r is None or not entries:
+            return []
+        return [self._diagnostic(doc, r, f) for f in self._run(r, doc, unused=entries)]
 
     def note_accepts(self, doc: Document) -> None:
         """Register the accept entries of a seed that is not being checked, so
         that they still drop corpus findings about it (unused ones are not
         reported: the seed is not being checked)."""
-        pending = [
-            PendingAccept(
-                doc.stem,
-                e["code"],
-                _normal(e["text"]) if isinstance(e.get("text"), str) else None,
-                None,
-            )
-            for e in accept_entries(doc)
-            if e["code"] in self.deferred
-        ]
-        if pending:
-            self.pending[doc.stem] = pending
-
-    def _pending(self, doc: Document, entries: list, index: int) -> PendingAccept:
-        unused = None
-        others = frozenset(set(range(len(entries))) - {index})
-        for r in self.accept_rules:
-            for f in self._run(r, doc, used=others, selected=self.selected):
-                unused = self._diagnostic(doc, r, f)
-        text = entries[index].get("text")
-        return PendingAccept(
+        self.accepts.wait(
             doc.stem,
-            entries[index]["code"],
-            _normal(text) if isinstance(text, str) else None,
-            unused,
+            [
+                Waiting(e, None)
+                for e in self.accepts.entries(doc)
+                if e.code in self.accepts.deferred
+            ],
         )
 
     def fix(self, doc: Document, unsafe: bool = False, write: bool = True) -> Result:
@@ -230,26 +199,6 @@ class Linter:
                 )
             ]
 
-    def _apply_accept(self, doc: Document, findings: list[tuple[Rule, Finding]]):
-        entries = accept_entries(doc)
-        if not entries:
-            return findings, set()
-        used = set()
-        kept = []
-        for r, f in findings:
-            text = _normal(doc.text[f.start : f.end])
-            matched = [
-                i
-                for i, e in enumerate(entries)
-                if e["code"] == r.code
-                and (not isinstance(e.get("text"), str) or _normal(e["text"]) == text)
-            ]
-            if matched:
-                used.update(matched)
-            else:
-                kept.append((r, f))
-        return kept, used
-
     def _diagnostic(self, doc: Document, r: Rule, f: Finding) -> Diagnostic:
         line, column = doc.position(f.start)
         end_line, end_column = doc.position(f.end)
@@ -286,22 +235,3 @@ class Linter:
             fix=f.fix,
             source=p.source,
         )
-
-    def accepted(self, code: str, seed: str | None, text: str) -> bool:
-        """Whether a corpus finding on `seed` is dropped by one of its accept
-        entries (which is then used)."""
-        found = False
-        for entry in self.pending.get(seed or "", ()):
-            if entry.code == code and entry.text in (None, _normal(text)):
-                entry.unused = None
-                found = True
-        return found
-
-    def unused_accepts(self) -> list[Diagnostic]:
-        return [
-            p.unused for entries in self.pending.values() for p in entries if p.unused
-        ]
-
-
-def _normal(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()

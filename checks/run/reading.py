@@ -149,7 +149,7 @@ class SeedReader:
             if record is not None:
                 records.append(record.shared())
             if checked.pending:
-                linter.restore_pending(
+                linter.accepts.restore(
                     record.stem if record else stem_of(path),
                     checked.pending,
                     key in targets,

@@ -162,7 +162,7 @@ class Run:
         plan.order = plan.shards = []
         if self.linter.corpus_rules and plan.has_corpus:
             self._check_corpus(records, base, index, plan, fix, outcome)
-        outcome.diagnostics += self.linter.unused_accepts()
+        outcome.diagnostics += self.linter.accepts.unused()
         outcome.diagnostics.sort()
         return outcome
 
@@ -236,7 +236,7 @@ class Run:
                 ]
             for f in findings:
                 if keep(f) and not (
-                    f.seed and self.linter.accepted(r.code, f.seed, f.text)
+                    f.seed and self.linter.accepts.accepted(r.code, f.seed, f.text)
                 ):
                     found.append(self.linter.corpus_diagnostic(r, f))
         return found

@@ -124,7 +124,7 @@ class ShardCheck:
                 seed.indexed = False
                 self.records.append(seed)
             if result.pending:
-                self.linter.restore_pending(
+                self.linter.accepts.restore(
                     seed.stem if seed else "", result.pending, self.checked
                 )
 
