@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from checks import __version__
+from checks import __version__, options
 from checks.options import UsageError
 
 SUBCOMMANDS = (
@@ -75,75 +75,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"checks {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    _check_parser(sub)
+    _baseline_parser(sub)
+    _index_parser(sub)
+    _new_parser(sub)
+    _record_parsers(sub)
+    _listing_parsers(sub)
+    _renumber_parser(sub)
+    _rule_parsers(sub)
+    return parser
 
+
+def _check_parser(sub) -> None:
     check = sub.add_parser("check", help="check seeds (the default)")
-    check.add_argument(
-        "paths",
-        nargs="*",
-        type=_path_or_url,
-        metavar="PATH",
-        help="files or folders (default: the configured corpus)",
-    )
-    check.add_argument(
-        "--select",
-        type=_codes,
-        metavar="CODES",
-        help="comma-separated codes or prefixes to run (default: ALL)",
-    )
-    check.add_argument(
-        "--ignore",
-        type=_codes,
-        metavar="CODES",
-        help="comma-separated codes or prefixes to skip",
-    )
-    check.add_argument(
-        "--format",
-        choices=("text", "json", "github", "sarif", "junit"),
-        default="text",
-        help="how to print the diagnostics (github: workflow annotations)",
-    )
-    check.add_argument(
-        "--output",
-        "-o",
-        type=_output_file,
-        metavar="FILE",
-        help="write the report to FILE; the terminal gets a one-line summary",
-    )
-    check.add_argument(
-        "--statistics",
-        action="store_true",
-        help="print how many diagnostics each rule gave, instead of each one",
-    )
-    check.add_argument(
-        "--baseline",
-        type=Path,
-        metavar="FILE",
-        help="drop the findings FILE records (default: [tool.checks] baseline)",
-    )
-    check.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        metavar="N",
-        help="processes to read seeds with (default: all cores; 1 for none)",
-    )
-    check.add_argument(
-        "--engine",
-        choices=("local", "dask"),
-        default="local",
-        help="where to run the per-seed rules: here, or on a Dask cluster",
-    )
-    check.add_argument(
-        "--scheduler",
-        type=_text,
-        metavar="ADDRESS",
-        help="with --engine dask: the scheduler, as tcp://host:8786",
-    )
-    check.add_argument(
-        "--no-cache",
-        action="store_true",
-        help="read every seed afresh, and keep no cache (.checks_cache/)",
-    )
+    check.set_defaults(handler=_check, options=options.CheckOptions)
+    _selection(check)
+    _reporting(check)
+    _running(check)
     check.add_argument(
         "--fix", action="store_true", help="apply safe fixes (never to a seed's body)"
     )
@@ -168,12 +116,90 @@ def build_parser() -> argparse.ArgumentParser:
         "renamed since REF",
     )
     check.add_argument("--version", action="version", version=f"checks {__version__}")
-    check.set_defaults(handler=_check)
 
+
+def _selection(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "paths",
+        nargs="*",
+        type=_path_or_url,
+        metavar="PATH",
+        help="files or folders (default: the configured corpus)",
+    )
+    check.add_argument(
+        "--select",
+        type=_codes,
+        metavar="CODES",
+        help="comma-separated codes or prefixes to run (default: ALL)",
+    )
+    check.add_argument(
+        "--ignore",
+        type=_codes,
+        metavar="CODES",
+        help="comma-separated codes or prefixes to skip",
+    )
+
+
+def _reporting(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github", "sarif", "junit"),
+        default="text",
+        help="how to print the diagnostics (github: workflow annotations)",
+    )
+    check.add_argument(
+        "--output",
+        "-o",
+        type=_output_file,
+        metavar="FILE",
+        help="write the report to FILE; the terminal gets a one-line summary",
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many diagnostics each rule gave, instead of each one",
+    )
+    check.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="FILE",
+        help="drop the findings FILE records (default: [tool.checks] baseline)",
+    )
+
+
+def _running(check: argparse.ArgumentParser) -> None:
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        metavar="N",
+        help="processes to read seeds with (default: all cores; 1 for none)",
+    )
+    check.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where to run the per-seed rules: here, or on a Dask cluster",
+    )
+    check.add_argument(
+        "--scheduler",
+        type=_text,
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler, as tcp://host:8786",
+    )
+    check.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read every seed afresh, and keep no cache (.checks_cache/)",
+    )
+
+
+def _baseline_parser(sub) -> None:
     baseline = sub.add_parser(
         "baseline",
         help="record the current findings, so that only new ones fail",
     )
+    baseline.set_defaults(handler=_baseline, options=options.BaselineOptions)
     baseline.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     baseline.add_argument(
         "--output",
@@ -186,15 +212,17 @@ def build_parser() -> argparse.ArgumentParser:
     baseline.add_argument(
         "--config", type=Path, metavar="FILE", help="pyproject.toml to read"
     )
-    baseline.set_defaults(handler=_baseline)
 
+
+def _index_parser(sub) -> None:
     index = sub.add_parser("index", help="write INDEX.md's table from the seeds")
     index.add_argument(
         "--check", action="store_true", help="only report what would change"
     )
-    _common(index)
-    index.set_defaults(handler=_index)
+    _common(index, "index", options.IndexOptions)
 
+
+def _new_parser(sub) -> None:
     new = sub.add_parser("new", help="add a text to the corpus as a new seed")
     new.add_argument("text", metavar="PATH_OR_-", help="the text (- reads stdin)")
     new.add_argument(
@@ -205,57 +233,54 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--source-name", type=_text, metavar="NAME")
     new.add_argument("--url", type=_text)
     new.add_argument("--retrieved", type=_text, metavar="DATE", help="default: today")
-    new.add_argument(
-        "--cite",
-        action="append",
-        default=[],
-        type=_text,
-        metavar="NAME",
-        help="repeatable",
-    )
-    new.add_argument(
-        "--pseudonym",
-        action="append",
-        default=[],
-        type=_text,
-        metavar="NAME",
-        help="repeatable",
-    )
-    _common(new)
-    new.set_defaults(handler=_new)
+    for flag, name in (("--cite", "NAME"), ("--pseudonym", "NAME")):
+        new.add_argument(
+            flag,
+            action="append",
+            default=[],
+            type=_text,
+            metavar=name,
+            help="repeatable",
+        )
+    _common(new, "new", options.NewOptions)
 
-    amend = sub.add_parser("amend", help="record a deliberate change to a seed's text")
-    amend.add_argument("seed", metavar="SEED", help="a seed id or file")
-    amend.add_argument("--reason", required=True, type=_text)
-    _common(amend)
-    amend.set_defaults(handler=_amend)
 
-    retract = sub.add_parser(
-        "retract", help="withdraw a seed, leaving a tombstone row in INDEX.md"
-    )
-    retract.add_argument("seed", metavar="SEED", help="a seed id or file")
-    retract.add_argument("--reason", required=True, type=_text)
-    _common(retract)
-    retract.set_defaults(handler=_retract)
+def _record_parsers(sub) -> None:
+    """The commands that record a decision about one seed, with a reason."""
+    for name, kind, summary in (
+        ("amend", options.AmendOptions, "record a deliberate change to a seed's text"),
+        (
+            "retract",
+            options.RetractOptions,
+            "withdraw a seed, leaving a tombstone row in INDEX.md",
+        ),
+    ):
+        record = sub.add_parser(name, help=summary)
+        record.add_argument("seed", metavar="SEED", help="a seed id or file")
+        record.add_argument("--reason", required=True, type=_text)
+        _common(record, name, kind)
 
-    # Commands that list what the detectors read in each seed.
-    for name, handler, summary in (
+
+def _listing_parsers(sub) -> None:
+    """The commands that list what the detectors read in each seed."""
+    for name, kind, summary in (
         (
             "pseudonyms",
-            _pseudonyms,
+            options.PseudonymsOptions,
             "list the names each seed flags as not real, and their mentions",
         ),
         (
             "quotes",
-            _quotes,
+            options.QuotesOptions,
             "list each direct quote of each seed with the speaker and cue it is tied to",
         ),
     ):
         listing = sub.add_parser(name, help=summary)
         listing.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-        _common(listing)
-        listing.set_defaults(handler=handler)
+        _common(listing, name, kind)
 
+
+def _renumber_parser(sub) -> None:
     renumber = sub.add_parser(
         "renumber",
         help="move a seed not yet on the base branch to the next free number",
@@ -267,25 +292,28 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="REF",
         help="the base branch (default: [tool.checks] base)",
     )
-    _common(renumber)
-    renumber.set_defaults(handler=_renumber)
+    _common(renumber, "renumber", options.RenumberOptions)
 
+
+def _rule_parsers(sub) -> None:
+    """The commands that print what checks knows of its rules and schema."""
     rules = sub.add_parser("rules", help="list the rules")
     rules.add_argument("--format", choices=("text", "json"), default="text")
-    rules.set_defaults(handler=_rules)
+    rules.set_defaults(handler=_rules, options=options.RulesOptions)
 
     explain = sub.add_parser("explain", help="print a rule's documentation")
     explain.add_argument(
         "code", type=_text, help="a rule code (HDR002) or name (legacy-header)"
     )
-    explain.set_defaults(handler=_explain)
+    explain.set_defaults(handler=_explain, options=options.ExplainOptions)
 
     schema = sub.add_parser("schema", help="print the seed header JSON Schema")
-    schema.set_defaults(handler=_schema)
-    return parser
+    schema.set_defaults(handler=_schema, options=options.SchemaOptions)
 
 
-def _common(parser: argparse.ArgumentParser) -> None:
+def _common(parser: argparse.ArgumentParser, name: str, kind) -> None:
+    """The options every command that writes or lists takes, and its handler:
+    checks.commands' function of that name."""
     parser.add_argument(
         "--config",
         type=Path,
@@ -293,78 +321,55 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="pyproject.toml to read [tool.checks] from",
     )
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(handler=_command(name), options=kind)
 
 
 def _command(name: str):
-    def handler(args: argparse.Namespace) -> int:
+    def handler(chosen: options.CommandOptions) -> int:
         from checks import commands
 
-        return getattr(commands, name)(args)
+        return getattr(commands, name)(chosen)
 
     return handler
 
 
-_index = _command("index")
-_new = _command("new")
-_amend = _command("amend")
-_retract = _command("retract")
-_renumber = _command("renumber")
-_pseudonyms = _command("pseudonyms")
-_quotes = _command("quotes")
-
-
-def _configured(args: argparse.Namespace, config=None):
+def _configured(chosen, config=None):
+    """The configuration, with --select and --ignore (when the command has
+    them) in place of its own."""
     from checks.config import check_selectors, load_config
 
-    config = config or load_config(args.config)
-    for flag in ("select", "ignore"):
-        if getattr(args, flag, None) is not None:
-            check_selectors(getattr(args, flag), f"--{flag}")
-    return config.overridden(
-        select=tuple(args.select)
-        if getattr(args, "select", None) is not None
-        else None,
-        ignore=tuple(args.ignore)
-        if getattr(args, "ignore", None) is not None
-        else None,
-    )
+    config = config or load_config(chosen.config)
+    select = getattr(chosen, "select", None)
+    ignore = getattr(chosen, "ignore", None)
+    for flag, value in (("select", select), ("ignore", ignore)):
+        if value is not None:
+            check_selectors(list(value), f"--{flag}")
+    return config.overridden(select=select, ignore=ignore)
 
 
 def _outcome(
-    args: argparse.Namespace,
+    paths,
     config,
+    running: options.Running,
     fix: bool = False,
     unsafe: bool = False,
+    diff_base: str | None = None,
     config_change=None,
 ):
     from checks.rules.registry import all_rules, select
     from checks.run.runner import Run
 
-    run = Run(config, select(all_rules().values(), config.select, config.ignore))
-    run.config_change = config_change
-    run.use_cache = not getattr(args, "no_cache", True)
-    jobs = getattr(args, "jobs", None)
-    if jobs is not None and jobs < 1:
-        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
-    run.jobs = jobs or os.cpu_count() or 1
-    run.engine = getattr(args, "engine", "local")
-    run.scheduler = getattr(args, "scheduler", None)
-    if run.engine == "dask" and not run.scheduler:
-        raise UsageError("--engine dask needs --scheduler ADDRESS")
+    rules = select(all_rules().values(), config.select, config.ignore)
+    run = Run(config, rules, running=running, config_change=config_change)
     if not fix:
-        return run.check(args.paths, diff_base=getattr(args, "diff_base", None))
+        return run.check(list(paths), diff_base=diff_base)
     from checks.seed.files import corpus_lock
 
     with corpus_lock(config.corpus_path):
-        return run.check(
-            args.paths,
-            fix=True,
-            unsafe=unsafe,
-            diff_base=getattr(args, "diff_base", None),
-        )
+        return run.check(list(paths), fix=True, unsafe=unsafe, diff_base=diff_base)
 
 
-def _judging(args: argparse.Namespace):
+def _judging(chosen: options.CheckOptions):
     """The configuration a run is judged by, whether it is a base revision's,
     that revision's baseline (None: it has none) and what the working tree
     changed of them.  With --diff-base, the gate a pull request is judged by
@@ -372,86 +377,93 @@ def _judging(args: argparse.Namespace):
     given."""
     from checks.config import base_configuration, load_config
 
-    config = load_config(args.config)
-    if args.diff_base is None or args.config is not None or config.source is None:
+    config = load_config(chosen.config)
+    if chosen.diff_base is None or chosen.config is not None or config.source is None:
         return config, False, None, None
-    base, recorded, change = base_configuration(config, args.diff_base)
+    base, recorded, change = base_configuration(config, chosen.diff_base)
     return base, True, recorded, change
 
 
-def _check(args: argparse.Namespace) -> int:
-    from checks.report.reporters import (
-        REPORTERS,
-        Summary,
-        json_text,
-        statistics,
-        statistics_text,
-        summary_line,
-    )
+def _check(chosen: options.CheckOptions) -> int:
+    from checks.report.reporters import Summary, summary_line
     from checks.report.suppression import apply_baseline
 
-    config, judged, recorded, change = _judging(args)
-    config = _configured(args, config)
-    if args.unsafe_fixes and not args.fix:
-        raise UsageError("--unsafe-fixes goes with --fix")
-    if args.statistics and args.format not in ("text", "json"):
-        raise UsageError(
-            f"--statistics prints counts per rule as text or json, not as {args.format}"
-        )
-    outcome = _outcome(args, config, args.fix, args.unsafe_fixes, change)
+    config, judged, recorded, change = _judging(chosen)
+    config = _configured(chosen, config)
+    outcome = _outcome(
+        chosen.paths,
+        config,
+        chosen.running,
+        chosen.fix,
+        chosen.unsafe_fixes,
+        chosen.diff_base,
+        change,
+    )
     diagnostics = outcome.diagnostics
-    baseline_path = args.baseline or config.baseline_path
-    if judged and not args.baseline and recorded is None:
+    baseline_path = chosen.baseline or config.baseline_path
+    if judged and not chosen.baseline and recorded is None:
         baseline_path = None
     stale: list = []
     if baseline_path is not None:
         diagnostics, stale = apply_baseline(
             diagnostics,
             baseline_path,
-            explicit=bool(args.baseline),
-            recorded=None if args.baseline else recorded,
+            explicit=bool(chosen.baseline),
+            recorded=None if chosen.baseline else recorded,
         )
     summary = Summary.of(outcome.files, diagnostics, len(outcome.fixed))
     summary.baseline_stale = len(stale) if baseline_path is not None else None
-
-    def report(stream) -> None:
-        if not args.statistics:
-            REPORTERS[args.format](stream, args.quiet).report(
-                diagnostics, outcome.fixed, summary
-            )
-        elif args.format == "json":
-            counts = {"rules": statistics(diagnostics), "summary": summary.as_dict()}
-            stream.write(json_text(counts, indent=2) + "\n")
-        else:
-            stream.write(statistics_text(statistics(diagnostics)))
-            stream.write(summary_line(summary) + "\n")
-
-    if args.output is not None:
-        with open(args.output, "w", encoding="utf-8", newline="\n") as stream:
-            report(stream)
-        print(f"{summary_line(summary)} Report written to {args.output}.")
+    if chosen.output is not None:
+        with open(chosen.output, "w", encoding="utf-8", newline="\n") as stream:
+            _report(chosen, stream, diagnostics, outcome.fixed, summary)
+        print(f"{summary_line(summary)} Report written to {chosen.output}.")
     else:
-        report(sys.stdout)
+        _report(chosen, sys.stdout, diagnostics, outcome.fixed, summary)
     if stale:
-        print(
-            f"checks: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} "
-            f"no longer match: run `checks baseline` to shrink {baseline_path}",
-            file=sys.stderr,
-        )
-        for entry in stale[:20]:
-            print(
-                f"  {entry['path']}: {entry['code']} {entry['message']}",
-                file=sys.stderr,
-            )
+        _stale(stale, baseline_path)
     return 1 if summary.errors else 0
 
 
-def _baseline(args: argparse.Namespace) -> int:
+def _report(chosen: options.CheckOptions, stream, diagnostics, fixed, summary) -> None:
+    """The report in the format asked for: each diagnostic, or with
+    --statistics their counts per rule."""
+    from checks.report.reporters import (
+        REPORTERS,
+        json_text,
+        statistics,
+        statistics_text,
+        summary_line,
+    )
+
+    if not chosen.statistics:
+        REPORTERS[chosen.format](stream, chosen.quiet).report(
+            diagnostics, fixed, summary
+        )
+    elif chosen.format == "json":
+        counts = {"rules": statistics(diagnostics), "summary": summary.as_dict()}
+        stream.write(json_text(counts, indent=2) + "\n")
+    else:
+        stream.write(statistics_text(statistics(diagnostics)))
+        stream.write(summary_line(summary) + "\n")
+
+
+def _stale(stale: list[dict], baseline_path: Path) -> None:
+    print(
+        f"checks: {len(stale)} baseline entr{'y' if len(stale) == 1 else 'ies'} "
+        f"no longer match: run `checks baseline` to shrink {baseline_path}",
+        file=sys.stderr,
+    )
+    for entry in stale[:20]:
+        print(f"  {entry['path']}: {entry['code']} {entry['message']}", file=sys.stderr)
+
+
+def _baseline(chosen: options.BaselineOptions) -> int:
     from checks.report.suppression import write_baseline
 
-    config = _configured(args)
-    outcome = _outcome(args, config)
-    path = args.output or config.baseline_path or config.root / "checks-baseline.json"
+    config = _configured(chosen)
+    every_core = options.Running.of_flags(None, "local", None, no_cache=True)
+    outcome = _outcome(chosen.paths, config, every_core)
+    path = chosen.output or config.baseline_path or config.root / "checks-baseline.json"
     count = write_baseline(outcome.diagnostics, path)
     print(
         f"Recorded {count} finding{'s' if count != 1 else ''} in {os.path.relpath(path)}."
@@ -459,12 +471,12 @@ def _baseline(args: argparse.Namespace) -> int:
     return 0
 
 
-def _rules(args: argparse.Namespace) -> int:
+def _rules(chosen: options.RulesOptions) -> int:
     from checks.report.reporters import rules_table
     from checks.rules.registry import all_rules
 
     rules = sorted(all_rules().values(), key=lambda r: r.code)
-    if args.format == "json":
+    if chosen.format == "json":
         listing = [
             {
                 "code": r.code,
@@ -481,10 +493,10 @@ def _rules(args: argparse.Namespace) -> int:
     return 0
 
 
-def _explain(args: argparse.Namespace) -> int:
+def _explain(chosen: options.ExplainOptions) -> int:
     from checks.rules.registry import all_rules
 
-    wanted = args.code.strip()
+    wanted = chosen.code.strip()
     found = [
         r for r in all_rules().values() if wanted in (r.code, r.code.lower(), r.name)
     ]
@@ -496,7 +508,7 @@ def _explain(args: argparse.Namespace) -> int:
     return 0
 
 
-def _schema(args: argparse.Namespace) -> int:
+def _schema(chosen: options.SchemaOptions) -> int:
     from checks.seed.schema import schema_text
 
     sys.stdout.write(schema_text())
@@ -515,7 +527,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if not hasattr(args, "handler"):
             raise UsageError("a subcommand is needed; see `checks --help`")
-        return args.handler(args)
+        return args.handler(args.options.of(vars(args)))
     except UsageError as error:
         print(f"checks: error: {error}", file=sys.stderr)
         return 2

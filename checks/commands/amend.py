@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import re
 
@@ -18,12 +17,13 @@ from checks.commands.common import (
     seed_document,
     today,
 )
+from checks.options import AmendOptions
 from checks.run.corpus import write_index
 from checks.seed.edit import add_items, set_value
 
 
 @refusing
-def amend(args: argparse.Namespace) -> int:
+def amend(args: AmendOptions) -> int:
     """Record that a seed's text was changed on purpose: the new hash, and a
     revision with the old one, the date and the reason."""
     run = run_for(args, ("IDX",))

@@ -3,12 +3,12 @@ report and refuse, the seed they are named, and a header edited in place."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 from typing import Any
 
 from checks.config import Config, load_config
+from checks.options import CommandOptions
 from checks.report.diagnostic import Diagnostic, Edit
 from checks.report.reporters import REPORTERS, Summary
 from checks.rules.registry import all_rules, select
@@ -37,20 +37,22 @@ class Refused(Exception):
     """The command will not do what was asked; nothing was written."""
 
 
-def run_for(args: argparse.Namespace, codes: tuple[str, ...] = ("ALL",)) -> Run:
+def run_for(args: CommandOptions, codes: tuple[str, ...] = ("ALL",)) -> Run:
     config: Config = load_config(args.config)
     rules = select(all_rules().values(), codes, config.ignore)
     return Run(config, rules)
 
 
-def report(args, diagnostics: list[Diagnostic], files: int, fixed=()) -> None:
+def report(
+    args: CommandOptions, diagnostics: list[Diagnostic], files: int, fixed=()
+) -> None:
     summary = Summary.of(files, diagnostics, len(fixed))
     REPORTERS[args.format](sys.stdout, False).report(
         sorted(diagnostics), list(fixed), summary
     )
 
 
-def say(args, message: str) -> None:
+def say(args: CommandOptions, message: str) -> None:
     if args.format == "text":
         print(message)
 
@@ -59,7 +61,7 @@ def refusing(handler):
     """A command that writes: it runs holding the corpus lock, and a refusal
     is one line on stderr and exit status 1."""
 
-    def wrapped(args: argparse.Namespace) -> int:
+    def wrapped(args: CommandOptions) -> int:
         try:
             with corpus_lock(load_config(args.config).corpus_path):
                 return handler(args)

@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
-
 from checks.commands.common import (
     refusing,
     report,
     run_for,
     say,
 )
+from checks.options import IndexOptions
 from checks.report.diagnostic import Severity
 from checks.run.corpus import write_index
 
 
 @refusing
-def index(args: argparse.Namespace) -> int:
+def index(args: IndexOptions) -> int:
     """Rewrite INDEX.md's table from the seeds' headers, or with --check only
     report how it disagrees."""
     run = run_for(args, ("IDX", "PRV004", "PRV005"))

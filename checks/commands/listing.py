@@ -3,14 +3,13 @@ seed, listed."""
 
 from __future__ import annotations
 
-import argparse
-
 from checks.config import load_config
+from checks.options import ListingOptions, PseudonymsOptions, QuotesOptions
 from checks.report.reporters import json_text, printable
 from checks.seed.document import Document
 
 
-def _english_documents(args: argparse.Namespace, listing: list[dict]):
+def _english_documents(args: ListingOptions, listing: list[dict]):
     """The seeds named (or the corpus's) that can be read and are in English;
     each other one goes into `listing` as not checked, and why."""
     from checks.rules.header import english
@@ -34,7 +33,7 @@ def _english_documents(args: argparse.Namespace, listing: list[dict]):
         listing.append({"path": doc.display, "checked": False, "reason": reason})
 
 
-def pseudonyms(args: argparse.Namespace) -> int:
+def pseudonyms(args: PseudonymsOptions) -> int:
     """List, per seed, the names its text flags as not real, where each is
     flagged and every place it is mentioned, and markers that name nobody."""
     from checks.detect.pseudonyms import mentions
@@ -91,7 +90,7 @@ def pseudonyms(args: argparse.Namespace) -> int:
     return 0
 
 
-def quotes(args: argparse.Namespace) -> int:
+def quotes(args: QuotesOptions) -> int:
     """List, per seed, each direct quote with the speaker and the cue it is
     tied to (or none), as CLM001 reads them."""
     from checks.rules.claims import analysed, snippet

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import secrets
 import shlex
@@ -21,7 +20,7 @@ from checks.commands.common import (
     today,
     used_ids,
 )
-from checks.options import UsageError
+from checks.options import NewOptions, UsageError
 from checks.report.diagnostic import Severity
 from checks.run.corpus import write_index
 from checks.seed.document import Document
@@ -38,7 +37,7 @@ def _read_text(source: str) -> bytes:
 
 
 @refusing
-def new(args: argparse.Namespace) -> int:
+def new(args: NewOptions) -> int:
     """Add a text as the next seed, with its header and INDEX.md row, unless a
     rule finds an error in it or it repeats a seed already there."""
     run = run_for(args)

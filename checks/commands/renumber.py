@@ -3,7 +3,6 @@ free number."""
 
 from __future__ import annotations
 
-import argparse
 import os
 
 from checks.commands.common import (
@@ -19,12 +18,13 @@ from checks.commands.common import (
     seed_document,
     used_ids,
 )
+from checks.options import RenumberOptions
 from checks.run.corpus import SEED_NAME, write_index
 from checks.seed.edit import set_value
 
 
 @refusing
-def renumber(args: argparse.Namespace) -> int:
+def renumber(args: RenumberOptions) -> int:
     """Move a seed that the base branch does not have to the next free number,
     keeping its random id part."""
     from checks.run.history import exists_at, names_at

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from pathlib import Path
 
@@ -14,12 +13,13 @@ from checks.commands.common import (
     say,
     today,
 )
+from checks.options import RetractOptions
 from checks.run.corpus import SEED_NAME, Corpus, write_index
 from checks.seed.index import tombstone_cells
 
 
 @refusing
-def retract(args: argparse.Namespace) -> int:
+def retract(args: RetractOptions) -> int:
     """Withdraw a seed: its INDEX.md row becomes a tombstone (so that its number
     and id are never reused), then the file is removed."""
     run = run_for(args, ("IDX",))

@@ -10,7 +10,7 @@ import gc
 import os
 from collections.abc import Callable
 
-from checks.options import UsageError
+from checks.options import Running, UsageError
 from checks.run.check import Checked, Job, SeedChecker
 
 # Below this many seeds to check, starting processes costs more than it saves.
@@ -186,22 +186,16 @@ class Dask:
 
 
 def engine_for(
-    checker: SeedChecker,
-    *,
-    engine: str,
-    jobs: int,
-    scheduler: str | None,
-    fix: bool,
-    warm: bool,
-    seeds: int,
+    checker: SeedChecker, running: Running, *, fix: bool, warm: bool, seeds: int
 ):
-    """The engine a run's options ask for.  Fixes are made here, one seed at
-    a time.  A warm run (a cache is kept) of many seeds starts a spare
-    process at once, for the few that changed."""
+    """The engine `running` asks for.  Fixes are made here, one seed at a
+    time.  A warm run (a cache is kept) of many seeds starts a spare process
+    at once, for the few that changed."""
     if fix:
         return Serial(checker)
-    if engine == "dask":
-        return Dask(checker, scheduler or "")
-    if jobs > 1:
-        return Processes(checker, jobs, spare=warm and seeds >= PARALLEL_FROM)
+    if running.engine == "dask":
+        return Dask(checker, running.scheduler or "")
+    if running.jobs > 1:
+        spare = warm and seeds >= PARALLEL_FROM
+        return Processes(checker, running.jobs, spare=spare)
     return Serial(checker)

@@ -13,8 +13,8 @@ import gc
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from checks.config import Config
-from checks.options import UsageError
+from checks.config import Config, ConfigChange
+from checks.options import Running, UsageError
 from checks.report.diagnostic import (
     CorpusFinding,
     Diagnostic,
@@ -47,8 +47,16 @@ class Run:
         config: Config,
         rules: Iterable[Rule],
         context: Context | None = None,
+        running: Running | None = None,
+        config_change: ConfigChange | None = None,
     ):
+        """A run of `rules` as `config` says, the per-seed ones run as
+        `running` says; with --diff-base, `config_change` is what the working
+        tree changed of the configuration that judges the run
+        (checks.config.base_configuration)."""
         self.config = config
+        self.running = running or Running()
+        self.config_change = config_change
         self.folder = config.corpus_path
         self.checker = SeedChecker(config, list(rules), context)
         self.linter = self.checker.linter
@@ -57,13 +65,6 @@ class Run:
             r.code for r in self.linter.corpus_rules if r.rewrites_index
         )
         self.display = Display()
-        self.use_cache = False
-        self.jobs = 1
-        self.engine = "local"
-        self.scheduler: str | None = None
-        # With --diff-base: what the working tree changed of the configuration
-        # that judges the run (checks.config.base_configuration).
-        self.config_change = None
         self.unread: set[str] = set()  # stems of corpus seeds that were not read
 
     def cache(self):
@@ -138,18 +139,17 @@ class Run:
         plan = make_plan(self.folder, self.display, self.corpus_files(), paths, base)
         outcome = Outcome([])
         records: list[SeedRecord] = []
+        use_cache = self.running.use_cache
         engine = engine_for(
             self.checker,
-            engine=self.engine,
-            jobs=self.jobs,
-            scheduler=self.scheduler,
+            self.running,
             fix=fix,
             # A cache is kept: a warm run, most likely.
-            warm=self.use_cache and (self.config.root / CACHE_FOLDER).is_dir(),
+            warm=use_cache and (self.config.root / CACHE_FOLDER).is_dir(),
             seeds=len(plan.order),
         )
         try:
-            cache = self.cache() if self.use_cache and not fix else None
+            cache = self.cache() if use_cache and not fix else None
             reader = SeedReader(self.checker, self.display, plan, engine, cache)
             index = reader.check(outcome, records, fix, unsafe)
             self.unread |= reader.unread
