@@ -3,6 +3,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -89,6 +90,27 @@ def run_in_process(cwd: Path, *args: str) -> tuple[int, str, str]:
     finally:
         os.chdir(before)
     return code, out.getvalue(), err.getvalue()
+
+
+def lint(text: str | bytes, select: str = "ALL", name: str | None = None):
+    """The diagnostics `checks` gives one seed's `text`, linted in this process
+    by the per-seed rules `select` names (comma-separated codes or prefixes),
+    its `accept` entries applied, with no corpus, no files and no git, as
+    yamllint's RuleTestCase lints a string: the helper of the tests of one
+    rule.  The seed is named `name`, by default as its header's id says.
+    Each diagnostic is the value the reporters print."""
+    from checks.rules.registry import all_rules
+    from checks.rules.registry import select as chosen
+    from checks.run.linter import Linter
+    from checks.seed.document import Document
+
+    rules = chosen(all_rules().values(), select.split(","), [])
+    linter = Linter([r for r in rules if r.stage in ("document", "suppression")])
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    if name is None:
+        named = re.search(rb"^id: ([0-9]+_[0-9a-f]+)$", raw, re.M)
+        name = named.group(1).decode() if named else "001_0123456789abcdef"
+    return linter.check(Document(Path(f"{name}.txt"), raw, f"seeds/{name}.txt"))
 
 
 def seed_text(seed_id: str, body: str = BODY, **fields) -> str:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO, run_checks, run_in_process, write_seed
+from conftest import REPO, lint, run_checks, run_in_process, seed_text, write_seed
 
 from checks.detect.claims import analyse
 from checks.detect.prose import read_prose
@@ -90,12 +90,10 @@ def test_quotes_in_every_style_and_over_paragraphs():
     assert prose.problems == []
 
 
-def test_a_quote_without_a_speaker_is_an_error_on_the_quote(corpus):
+def test_a_quote_without_a_speaker_is_an_error_on_the_quote():
     body = 'The wall gave way on Tuesday.\n\n"The sea came through in less than an hour."\n'
-    path = write_seed(corpus / "seeds", A, body)
-    run = run_checks("--format", "json", "--select", "CLM", path, cwd=corpus)
-    [d] = run.json["diagnostics"]
-    assert (d["code"], d["severity"], d["line"], d["column"], d["end_column"]) == (
+    [d] = lint(seed_text(A, body), "CLM")
+    assert (d.code, d.severity.value, d.line, d.column, d.end_column) == (
         "CLM001",
         "error",
         12,
@@ -103,25 +101,25 @@ def test_a_quote_without_a_speaker_is_an_error_on_the_quote(corpus):
         45,
     )
     assert (
-        d["message"]
+        d.message
         == 'quote with no speaker: "The sea came through in less than an hour."'
     )
-    assert run.code == 1
 
 
-def test_a_reviewed_claim_is_accepted_with_its_reason(corpus):
+def test_a_reviewed_claim_is_accepted_with_its_reason():
     body = "The storm reached the town.\n\nMore than 200 homes were flooded along the quay.\n"
     accept = (
         "\n- code: CLM002\n  text: More than 200 homes were flooded along the quay."
         "\n  reason: counted by our reporter on the day"
     )
-    write_seed(corpus / "seeds", A, body)
-    assert run_checks("--format", "json", "--select", "CLM", cwd=corpus).codes() == [
-        "CLM002"
-    ]
-    write_seed(corpus / "seeds", A, body, accept=accept)
-    assert (
-        run_checks("--format", "json", "--select", "CLM,HDR", cwd=corpus).codes() == []
+    assert [d.code for d in lint(seed_text(A, body), "CLM")] == ["CLM002"]
+    assert lint(seed_text(A, body, accept=accept), "CLM,HDR") == []
+    # With the claim gone, the entry accepts nothing, and says so.
+    other = body.replace("More than 200", "Two")
+    [unused] = lint(seed_text(A, other, accept=accept), "CLM,HDR")
+    assert (unused.code, unused.message) == (
+        "HDR015",
+        "accept entry for CLM002 matches no finding",
     )
 
 
@@ -143,25 +141,17 @@ def test_unsafe_fix_declares_the_cited_sources_and_says_so(corpus):
     assert path.read_text().endswith(body)
 
 
-def test_a_seed_not_in_english_gets_one_note(corpus):
-    write_seed(
-        corpus / "seeds",
-        A,
-        '"Nous resterons ici jusqu\'au printemps prochain."\n',
-        language="fr",
-    )
-    run = run_checks("--format", "json", "--select", "CLM", cwd=corpus)
-    assert [(d["code"], d["severity"]) for d in run.json["diagnostics"]] == [
-        ("CLM007", "info")
-    ]
+def test_a_seed_not_in_english_gets_one_note():
+    french = '"Nous resterons ici jusqu\'au printemps prochain."\n'
+    found = lint(seed_text(A, french, language="fr"), "CLM")
+    assert [(d.code, d.severity.value) for d in found] == [("CLM007", "info")]
 
 
-def test_weasel_words_inside_a_quote_are_the_speakers_own(corpus):
+def test_weasel_words_inside_a_quote_are_the_speakers_own():
     body = (
         '"Experts say the wall is safe, but nobody believes them," said Ines Harlow.\n'
     )
-    write_seed(corpus / "seeds", A, body)
-    assert run_checks("--format", "json", "--select", "CLM", cwd=corpus).codes() == []
+    assert lint(seed_text(A, body), "CLM") == []
 
 
 def test_sentences_end_where_a_reader_expects():

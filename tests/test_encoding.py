@@ -1,7 +1,7 @@
 """ENC: encoding and text hygiene, as a user sees it."""
 
 import pytest
-from conftest import BODY, run_checks, seed_text, write_seed
+from conftest import BODY, lint, run_checks, seed_text, write_seed
 
 A = "001_0123456789abcdef"
 
@@ -91,23 +91,18 @@ def test_crlf_body_is_reported_and_never_rewritten(corpus):
     assert path.read_bytes() == before
 
 
-def test_control_and_zero_width_characters(corpus):
-    write_seed(
-        corpus / "seeds",
-        A,
-        BODY.replace("Friday", "Fri\x00day").replace("Tomas", "To\u200dmas"),
-    )
-    run = run_checks("--format", "json", cwd=corpus)
+def test_control_and_zero_width_characters():
+    body = BODY.replace("Friday", "Fri\x00day").replace("Tomas", "To\u200dmas")
     assert [
-        (d["code"], d["line"], d["column"], d["message"])
-        for d in run.json["diagnostics"]
+        (d.code, d.line, d.column, d.message)
+        for d in lint(seed_text(A, body), "HDR,ENC")
     ] == [
         ("ENC003", 10, 37, "control character U+0000"),
         ("ENC005", 12, 41, "zero-width character U+200D ZERO WIDTH JOINER"),
     ]
 
 
-def test_suspects_are_found_among_ordinary_characters_of_other_scripts(corpus):
+def test_suspects_are_found_among_ordinary_characters_of_other_scripts():
     # Curly quotes, accents, dashes, Cyrillic and CJK are not suspects; a
     # control, a bidi mark or a zero-width character among them is.
     ordinary = BODY.replace('"', "\u201c", 1).replace('"', "\u201d", 1)
@@ -115,25 +110,20 @@ def test_suspects_are_found_among_ordinary_characters_of_other_scripts(corpus):
         "Tomas Reyna",
         "Tom\u00e1s Re\u00f1a \u2014 \u0421\u0435\u0440\u0433\u0435\u0439 \u6e2f",
     )
-    write_seed(corpus / "seeds", A, ordinary)
-    assert run_checks("--format", "json", "--select", "ENC", cwd=corpus).codes() == []
+    assert lint(seed_text(A, ordinary), "ENC") == []
     for suspect, code in (
         ("\x85", "ENC003"),
         ("\u200f", "ENC004"),
         ("\ufeff", "ENC005"),
     ):
-        write_seed(corpus / "seeds", A, ordinary.replace("bakery", f"bak{suspect}ery"))
-        run = run_checks("--format", "json", "--select", "ENC", cwd=corpus)
-        [diagnostic] = run.json["diagnostics"]
-        assert (diagnostic["code"], diagnostic["line"]) == (code, 12), suspect
-        line = (corpus / "seeds" / f"{A}.txt").read_text().split("\n")[11]
-        assert line[diagnostic["column"] - 1] == suspect
+        text = seed_text(A, ordinary.replace("bakery", f"bak{suspect}ery"))
+        [diagnostic] = lint(text, "ENC")
+        assert (diagnostic.code, diagnostic.line) == (code, 12), suspect
+        assert text.split("\n")[11][diagnostic.column - 1] == suspect
 
 
-def test_not_nfc_names_the_sequence_and_its_nfc_form(corpus):
-    write_seed(corpus / "seeds", A, BODY.replace("Reyna", "Reye\u0301na"))
-    run = run_checks("--format", "json", cwd=corpus)
-    [diagnostic] = run.json["diagnostics"]
-    assert diagnostic["code"] == "ENC007"
-    assert diagnostic["message"] == "'e\u0301' is not in NFC (NFC writes it '\u00e9')"
-    assert (diagnostic["column"], diagnostic["end_column"]) == (48, 50)
+def test_not_nfc_names_the_sequence_and_its_nfc_form():
+    [diagnostic] = lint(seed_text(A, BODY.replace("Reyna", "Reye\u0301na")), "HDR,ENC")
+    assert diagnostic.code == "ENC007"
+    assert diagnostic.message == "'e\u0301' is not in NFC (NFC writes it '\u00e9')"
+    assert (diagnostic.column, diagnostic.end_column) == (48, 50)

@@ -7,7 +7,7 @@ import sys
 import unicodedata
 
 import pytest
-from conftest import REPO, run_checks, run_in_process, write_seed
+from conftest import REPO, lint, run_checks, seed_text, write_seed
 
 from checks.detect.pseudonyms import detect
 
@@ -86,14 +86,11 @@ def test_the_first_seed_flags_sergei_and_stas_and_nothing_else():
     assert found.unresolved == []
 
 
-def test_an_undeclared_pseudonym_is_an_error_at_the_name(corpus):
-    path = write_seed(corpus / "seeds", A, BODY)
-    run = run_checks("--format", "json", "--select", "PSN", cwd=corpus)
-    assert run.code == 1
-    got = [
-        (d["code"], d["line"], d["column"], d["end_column"], d["message"])
-        for d in run.json["diagnostics"]
-    ]
+def test_an_undeclared_pseudonym_is_an_error_at_the_name():
+    text = seed_text(A, BODY)
+    found = lint(text, "PSN")
+    assert {d.severity.value for d in found} == {"error"}
+    got = [(d.code, d.line, d.column, d.end_column, d.message) for d in found]
     assert got == [
         (
             "PSN001",
@@ -112,7 +109,7 @@ def test_an_undeclared_pseudonym_is_an_error_at_the_name(corpus):
             "declared in the header's pseudonyms",
         ),
     ]
-    assert path.read_text().splitlines()[11][146:150] == "Ilse"
+    assert text.splitlines()[11][146:150] == "Ilse"
 
 
 def test_fix_leaves_pseudonyms_alone_and_unsafe_fixes_declare_them(corpus):
@@ -140,37 +137,28 @@ def test_fix_leaves_pseudonyms_alone_and_unsafe_fixes_declare_them(corpus):
     assert path.read_bytes() == again
 
 
-def test_a_declared_name_the_body_never_uses(corpus):
-    write_seed(corpus / "seeds", A, BODY, pseudonyms="[Daria, Ilse, Oskar]")
-    run = run_checks("--format", "json", "--select", "PSN", cwd=corpus)
-    assert [(d["code"], d["message"]) for d in run.json["diagnostics"]] == [
+def test_a_declared_name_the_body_never_uses():
+    found = lint(seed_text(A, BODY, pseudonyms="[Daria, Ilse, Oskar]"), "PSN")
+    assert [(d.code, d.message) for d in found] == [
         ("PSN002", "pseudonym 'Oskar' never appears in the body")
     ]
 
 
-def test_a_marker_that_names_nobody_is_a_warning(corpus):
+def test_a_marker_that_names_nobody_is_a_warning():
     body = (
         "Three stallholders spoke to us. All names in this story have been changed.\n"
     )
-    write_seed(corpus / "seeds", A, body)
-    run = run_checks("--format", "json", "--select", "PSN", cwd=corpus)
-    assert run.code == 0
-    assert [(d["code"], d["severity"]) for d in run.json["diagnostics"]] == [
-        ("PSN003", "warning")
-    ]
+    found = lint(seed_text(A, body), "PSN")
+    assert [(d.code, d.severity.value) for d in found] == [("PSN003", "warning")]
 
 
-def test_a_seed_not_in_english_gets_one_note_and_no_findings(corpus):
+def test_a_seed_not_in_english_gets_one_note_and_no_findings():
     german = (
         "Daria (Name geändert) wohnt seit sechs Jahren auf der Insel. Der Sturm "
         "hat zwei ihrer Netze zerrissen, sagte sie am Freitag.\n"
     )
-    write_seed(corpus / "seeds", A, german, language="de")
-    run = run_checks("--format", "json", "--select", "PSN", cwd=corpus)
-    assert run.code == 0
-    assert [(d["code"], d["severity"]) for d in run.json["diagnostics"]] == [
-        ("PSN004", "info")
-    ]
+    found = lint(seed_text(A, german, language="de"), "PSN")
+    assert [(d.code, d.severity.value) for d in found] == [("PSN004", "info")]
 
 
 def test_checks_pseudonyms_lists_every_mention(corpus):
@@ -232,33 +220,27 @@ def test_each_way_of_marking_a_name_is_labelled():
         assert form in texts, form
 
 
-def _psn(corpus, body, **fields):
-    write_seed(corpus / "seeds", A, body, **fields)
-    code, out, _ = run_in_process(
-        corpus, "--format", "json", "--select", "PSN,ENC", "--no-cache"
-    )
-    return [
-        (d["code"], d["line"], d["column"], d["end_column"])
-        for d in json.loads(out)["diagnostics"]
-    ]
+def _psn(body, **fields):
+    found = lint(seed_text(A, body, **fields), "PSN,ENC")
+    return [(d.code, d.line, d.column, d.end_column) for d in found]
 
 
-def test_a_name_with_a_hidden_character_is_the_same_name(corpus):
+def test_a_name_with_a_hidden_character_is_the_same_name():
     body = "Da\u200bria (not her real name) sells bread at the corner.\n"
-    found = _psn(corpus, body)
+    found = _psn(body)
     # PSN001 spans the name as written (six characters), ENC005 the hidden one
     assert ("PSN001", 10, 1, 7) in found and ("ENC005", 10, 3, 4) in found
-    assert [c for c, *_ in _psn(corpus, body, pseudonyms="[Daria]")] == ["ENC005"]
+    assert [c for c, *_ in _psn(body, pseudonyms="[Daria]")] == ["ENC005"]
 
 
-def test_a_declared_name_matches_the_body_in_either_unicode_form(corpus):
+def test_a_declared_name_matches_the_body_in_either_unicode_form():
     decomposed = "Jose\u0301 (name changed) mends nets on the quay.\n"
-    assert [c for c, *_ in _psn(corpus, decomposed)][:1] == ["PSN001"]
+    assert [c for c, *_ in _psn(decomposed)][:1] == ["PSN001"]
     # declared in NFC, written in NFD: the same name; ENC007 reports the form
-    codes = [c for c, *_ in _psn(corpus, decomposed, pseudonyms="[Jos\u00e9]")]
+    codes = [c for c, *_ in _psn(decomposed, pseudonyms="[Jos\u00e9]")]
     assert codes == ["ENC007"]
     composed = "Jos\u00e9 (name changed) mends nets on the quay.\n"
-    codes = [c for c, *_ in _psn(corpus, composed, pseudonyms='["Jose\u0301"]')]
+    codes = [c for c, *_ in _psn(composed, pseudonyms='["Jose\u0301"]')]
     assert codes == ["ENC007"]
 
 
