@@ -18,6 +18,7 @@ Unknown keys, unknown codes and wrong types are usage errors (exit 2).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,43 @@ def load_config(explicit: Path | None = None, start: Path | None = None) -> Conf
     return parse_table(checks_table(path), path)
 
 
+def _name(value: Any) -> bool:
+    return isinstance(value, str) and value != ""
+
+
+def _codes(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _share(value: Any) -> bool:
+    return (
+        not isinstance(value, bool)
+        and isinstance(value, (int, float))
+        and 0.5 <= value <= 1
+    )
+
+
+def _revision(value: Any) -> bool:
+    return _name(value) and not value.startswith("-")  # git would take it for an option
+
+
+def _count(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) and value >= 1
+
+
+# Each plain key of [tool.checks]: the Config field it sets, whether a value
+# is valid, what it must be (for the message), and the value made of it.
+_PLAIN: dict[str, tuple[str, Callable[[Any], bool], str, Callable[[Any], Any]]] = {
+    "corpus": ("corpus", _name, "a folder name", Path),
+    "select": ("select", _codes, "a list of rule codes or prefixes", tuple),
+    "ignore": ("ignore", _codes, "a list of rule codes or prefixes", tuple),
+    "near-duplicate": ("near_duplicate", _share, "a number from 0.5 to 1", float),
+    "base": ("base", _revision, "a git revision", str),
+    "baseline": ("baseline", _name, "a file name", Path),
+    "max-seed-bytes": ("max_seed_bytes", _count, "a whole number of bytes", int),
+}
+
+
 def parse_table(table: Any, path: Path) -> Config:
     where = f"{path}: [tool.checks]"
     if not isinstance(table, dict):
@@ -119,61 +157,19 @@ def parse_table(table: Any, path: Path) -> Config:
         raise UsageError(
             f"{where} has unknown key {unknown[0]!r}; allowed: {', '.join(KEYS)}"
         )
-    config = Config(root=path.parent.resolve(), source=path)
-    if "corpus" in table:
-        if not isinstance(table["corpus"], str) or not table["corpus"]:
-            raise UsageError(
-                f"{where} corpus must be a folder name, not {table['corpus']!r}"
-            )
-        config = replace(config, corpus=Path(table["corpus"]))
-    for key in ("select", "ignore"):
-        if key in table:
-            value = table[key]
-            if not isinstance(value, list) or not all(
-                isinstance(v, str) for v in value
-            ):
-                raise UsageError(
-                    f"{where} {key} must be a list of rule codes or prefixes, not {value!r}"
-                )
+    values: dict[str, Any] = {}
+    for key, (name, valid, what, made) in _PLAIN.items():
+        if key not in table:
+            continue
+        value = table[key]
+        if not valid(value):
+            raise UsageError(f"{where} {key} must be {what}, not {value!r}")
+        if key in ("select", "ignore"):
             check_selectors(value, f"{where} {key}")
-            config = replace(config, **{key: tuple(value)})
-    if "near-duplicate" in table:
-        value = table["near-duplicate"]
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or not 0.5 <= value <= 1
-        ):
-            raise UsageError(
-                f"{where} near-duplicate must be a number from 0.5 to 1, not {value!r}"
-            )
-        config = replace(config, near_duplicate=float(value))
-    if "base" in table:
-        if (
-            not isinstance(table["base"], str)
-            or not table["base"]
-            or table["base"].startswith("-")  # git would take it for an option
-        ):
-            raise UsageError(
-                f"{where} base must be a git revision, not {table['base']!r}"
-            )
-        config = replace(config, base=table["base"])
-    if "baseline" in table:
-        if not isinstance(table["baseline"], str) or not table["baseline"]:
-            raise UsageError(
-                f"{where} baseline must be a file name, not {table['baseline']!r}"
-            )
-        config = replace(config, baseline=Path(table["baseline"]))
-    if "max-seed-bytes" in table:
-        value = table["max-seed-bytes"]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise UsageError(
-                f"{where} max-seed-bytes must be a whole number of bytes, not {value!r}"
-            )
-        config = replace(config, max_seed_bytes=value)
+        values[name] = made(value)
     if "severity" in table:
-        config = replace(config, severity=parse_severities(table["severity"], where))
-    return config
+        values["severity"] = parse_severities(table["severity"], where)
+    return Config(root=path.parent.resolve(), source=path, **values)
 
 
 def parse_severities(value: Any, where: str) -> dict[str, Severity]:

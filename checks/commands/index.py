@@ -21,7 +21,9 @@ def index(args: IndexOptions) -> int:
     corpus = run.corpus(run.records())
     keep_all = lambda f: True  # noqa: E731
     found = [
-        d for d in run.corpus_findings(corpus, keep_all) if d.code.startswith("IDX")
+        d
+        for d in run.linter.corpus_findings(corpus, keep_all)
+        if d.code.startswith("IDX")
     ]
     if args.check:
         report(args, found, 1)
@@ -39,7 +41,9 @@ def index(args: IndexOptions) -> int:
     else:
         say(args, f"{corpus.index_display}: {fix.description}.")
     remaining = [
-        d for d in run.corpus_findings(after, keep_all) if d.code.startswith("IDX")
+        d
+        for d in run.linter.corpus_findings(after, keep_all)
+        if d.code.startswith("IDX")
     ]
     if remaining or args.format == "json":
         report(args, remaining, 1, [(corpus.index_display, fix)])

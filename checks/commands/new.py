@@ -21,8 +21,9 @@ from checks.commands.common import (
     used_ids,
 )
 from checks.options import NewOptions, UsageError
-from checks.report.diagnostic import Severity
-from checks.run.corpus import write_index
+from checks.report.diagnostic import Diagnostic, Severity
+from checks.run.corpus import Corpus, SeedRecord, write_index
+from checks.run.runner import Run
 from checks.seed.document import Document
 from checks.seed.files import write_atomic
 
@@ -47,45 +48,12 @@ def new(args: NewOptions) -> int:
     records = run.records()
     corpus = run.corpus(records)
     readable_index(corpus)
-    numbers, hexes = used_ids(corpus)
-    number = next_number(numbers)
-    hex_part = secrets.token_hex(8)
-    while hex_part in hexes:
-        hex_part = secrets.token_hex(8)
-    stem = f"{number:03d}_{hex_part}"
-    fields: dict[str, Any] = {"id": stem, "date": args.date}
-    if args.title:
-        fields["title"] = args.title
-    if args.language:
-        fields["language"] = args.language
-    source = {
-        k: v
-        for k, v in (
-            ("name", args.source_name),
-            ("url", args.url),
-            ("retrieved", args.retrieved or (today(run) if args.url else None)),
-        )
-        if v
-    }
-    if source:
-        fields["source"] = source
-    if args.cite:
-        fields["cites"] = list(dict.fromkeys(args.cite))
-    if args.pseudonym:
-        fields["pseudonyms"] = list(dict.fromkeys(args.pseudonym))
+    fields = _header_fields(args, _new_stem(corpus), today(run))
     fields["sha256"] = hashlib.sha256(body).hexdigest()
-    path = run.folder / f"{stem}.txt"
+    path = run.folder / f"{fields['id']}.txt"
     raw = header_text(fields).encode("utf-8") + body
     doc = Document(path, raw, run.display(path))
-    diagnostics = run.linter.check(doc)
-    record = run.record(doc)
-    record.body = doc.body
-    trial = run.corpus(records + [record])
-    diagnostics += [
-        d
-        for d in run.corpus_findings(trial, lambda f: stem in f.seeds)
-        if not d.code.startswith("IDX")
-    ]
+    diagnostics = _trial(run, records, doc)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     if errors:
         report(args, diagnostics, 1)
@@ -115,6 +83,57 @@ def new(args: NewOptions) -> int:
         if diagnostics:
             report(args, diagnostics, 1)
     return 0
+
+
+def _new_stem(corpus: Corpus) -> str:
+    """The next free number, and a random id part no seed or row holds."""
+    numbers, hexes = used_ids(corpus)
+    hex_part = secrets.token_hex(8)
+    while hex_part in hexes:
+        hex_part = secrets.token_hex(8)
+    return f"{next_number(numbers):03d}_{hex_part}"
+
+
+def _header_fields(args: NewOptions, stem: str, today: str) -> dict[str, Any]:
+    """The header the options describe (the hash left to the caller); a
+    source with a URL and no date of retrieval was retrieved `today`."""
+    fields: dict[str, Any] = {"id": stem, "date": args.date}
+    if args.title:
+        fields["title"] = args.title
+    if args.language:
+        fields["language"] = args.language
+    source = {
+        k: v
+        for k, v in (
+            ("name", args.source_name),
+            ("url", args.url),
+            ("retrieved", args.retrieved or (today if args.url else None)),
+        )
+        if v
+    }
+    if source:
+        fields["source"] = source
+    if args.cite:
+        fields["cites"] = list(dict.fromkeys(args.cite))
+    if args.pseudonym:
+        fields["pseudonyms"] = list(dict.fromkeys(args.pseudonym))
+    return fields
+
+
+def _trial(run: Run, records: list[SeedRecord], doc: Document) -> list[Diagnostic]:
+    """What the new seed would be found to have, by its own rules and by the
+    corpus rules with it among the other seeds (INDEX.md's, whose row it
+    does not have yet, left out)."""
+    diagnostics = run.linter.check(doc)
+    record = run.record(doc)
+    record.body = doc.body
+    trial = run.corpus(records + [record])
+    stem = doc.stem
+    return diagnostics + [
+        d
+        for d in run.linter.corpus_findings(trial, lambda f: stem in f.seeds)
+        if not d.code.startswith("IDX")
+    ]
 
 
 def _declaration_hints(doc: Document, fields: dict[str, Any]) -> str:

@@ -265,61 +265,59 @@ class SarifReporter(Reporter):
 
         rules = sorted(all_rules().values(), key=lambda r: r.code)
         index = {r.code: i for i, r in enumerate(rules)}
+        driver = {
+            "name": "checks",
+            "version": __version__,
+            "informationUri": "https://pypi.org/project/seed-checks/",
+            "rules": [self._rule(r) for r in rules],
+        }
         log = {
             "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
             "version": "2.1.0",
             "runs": [
                 {
-                    "tool": {
-                        "driver": {
-                            "name": "checks",
-                            "version": __version__,
-                            "informationUri": "https://pypi.org/project/seed-checks/",
-                            "rules": [
-                                {
-                                    "id": r.code,
-                                    "name": r.name,
-                                    "shortDescription": {"text": r.summary},
-                                    "fullDescription": {"text": r.summary},
-                                    "help": {"text": r.doc, "markdown": r.doc},
-                                    "defaultConfiguration": {
-                                        "level": self.LEVELS[r.severity]
-                                    },
-                                    "properties": {"fixable": r.fixable},
-                                }
-                                for r in rules
-                            ],
-                        }
-                    },
+                    "tool": {"driver": driver},
                     "columnKind": "unicodeCodePoints",
-                    "results": [
-                        {
-                            "ruleId": d.code,
-                            "ruleIndex": index.get(d.code, -1),
-                            "level": self.LEVELS[d.severity],
-                            "message": {"text": printable(d.message)},
-                            "locations": [
-                                {
-                                    "physicalLocation": {
-                                        "artifactLocation": {"uri": _uri(d.path)},
-                                        "region": {
-                                            "startLine": d.line,
-                                            "startColumn": d.column,
-                                            "endLine": d.end_line,
-                                            "endColumn": d.end_column,
-                                        },
-                                    }
-                                }
-                            ],
-                            "partialFingerprints": {"checks/v1": fingerprint(d)},
-                        }
-                        for d in diagnostics
-                    ],
+                    "results": [self._result(d, index) for d in diagnostics],
                 }
             ],
         }
         self.out.write(json_text(log, indent=2))
         self.out.write("\n")
+
+    def _rule(self, r) -> dict:
+        return {
+            "id": r.code,
+            "name": r.name,
+            "shortDescription": {"text": r.summary},
+            "fullDescription": {"text": r.summary},
+            "help": {"text": r.doc, "markdown": r.doc},
+            "defaultConfiguration": {"level": self.LEVELS[r.severity]},
+            "properties": {"fixable": r.fixable},
+        }
+
+    def _result(self, d: Diagnostic, index: dict[str, int]) -> dict:
+        region = {
+            "startLine": d.line,
+            "startColumn": d.column,
+            "endLine": d.end_line,
+            "endColumn": d.end_column,
+        }
+        return {
+            "ruleId": d.code,
+            "ruleIndex": index.get(d.code, -1),
+            "level": self.LEVELS[d.severity],
+            "message": {"text": printable(d.message)},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(d.path)},
+                        "region": region,
+                    }
+                }
+            ],
+            "partialFingerprints": {"checks/v1": fingerprint(d)},
+        }
 
 
 def _uri(path: str) -> str:

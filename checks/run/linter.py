@@ -5,13 +5,21 @@ and applies fixes."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from checks.report.diagnostic import Diagnostic, Finding, Fix, Severity, source_window
+from checks.report.diagnostic import (
+    CorpusFinding,
+    Diagnostic,
+    Finding,
+    Fix,
+    Severity,
+    source_window,
+)
 from checks.report.suppression import Accept, Accepts, Waiting
 from checks.rules.registry import Rule, all_rules
 from checks.run.context import Context
+from checks.run.corpus import Corpus
 from checks.run.fixes import apply_fixes
 from checks.seed.document import Document, HeaderForm
 from checks.seed.edit import lost
@@ -175,29 +183,48 @@ class Linter:
         ]
 
     def _run(self, r: Rule, doc: Document, **extra) -> list[Finding]:
-        try:
-            found = iter(r.check(doc, self.context, **extra))
-            kept = list(itertools.islice(found, MAX_FINDINGS))
-            more = sum(1 for _ in found) if len(kept) == MAX_FINDINGS else 0
-            if more:
-                kept.append(
-                    Finding(
-                        kept[-1].start,
-                        kept[-1].end,
-                        f"and {more} more like this in the file, not listed "
-                        f"(a rule lists at most {MAX_FINDINGS} per file)",
-                    )
-                )
-            return kept
-        # A rule's bug must not hide the file's other findings.
-        except Exception as error:  # noqa: BLE001
-            return [
+        found, more, crash = _guarded(r, doc, self.context, MAX_FINDINGS, **extra)
+        if crash is not None:
+            return [Finding(0, 0, crash)]
+        if more:
+            found.append(
                 Finding(
-                    0,
-                    0,
-                    f"internal error in rule {r.code}: {type(error).__name__}: {error}; please report it",
+                    found[-1].start,
+                    found[-1].end,
+                    f"and {more} more like this in the file, not listed "
+                    f"(a rule lists at most {MAX_FINDINGS} per file)",
                 )
-            ]
+            )
+        return found
+
+    def corpus_findings(
+        self, corpus: Corpus, keep: Callable[[CorpusFinding], bool]
+    ) -> list[Diagnostic]:
+        """The corpus rules' diagnostics that `keep` keeps and no accept
+        entry of their seed drops."""
+        found = []
+        for r in self.corpus_rules:
+            findings, _, crash = _guarded(r, corpus, self.context)
+            if crash is not None:
+                findings = [CorpusFinding(corpus.index_place(0, 0), crash)]
+            for f in findings:
+                if keep(f) and not (
+                    f.seed and self.accepts.accepted(r.code, f.seed, f.text)
+                ):
+                    found.append(self.corpus_diagnostic(r, f))
+        return found
+
+    def shard_findings(self, record) -> list[tuple[Rule, str]]:
+        """The shard rules' messages on a line of a shard (a
+        checks.run.shards.Record), each with its rule."""
+        found: list[tuple[Rule, str]] = []
+        for r in self.shard_rules:
+            findings, _, crash = _guarded(r, record, self.context)
+            if crash is not None:
+                found.append((r, crash))
+            else:
+                found += [(r, f.message) for f in findings]
+        return found
 
     def _diagnostic(self, doc: Document, r: Rule, f: Finding) -> Diagnostic:
         line, column = doc.position(f.start)
@@ -235,3 +262,19 @@ class Linter:
             fix=f.fix,
             source=p.source,
         )
+
+
+def _guarded(
+    r: Rule, subject, context: Context, limit: int | None = None, **extra
+) -> tuple[list, int, str | None]:
+    """A rule's findings on `subject` (at most `limit`), how many more it had,
+    and what to report instead if it raised: a rule's bug must not hide the
+    other findings."""
+    try:
+        found = iter(r.check(subject, context, **extra))
+        kept = list(itertools.islice(found, limit))
+        more = sum(1 for _ in found) if limit and len(kept) == limit else 0
+    except Exception as error:  # noqa: BLE001
+        crash = f"internal error in rule {r.code}: {type(error).__name__}: {error}; please report it"
+        return [], 0, crash
+    return kept, more, None

@@ -10,14 +10,12 @@ only the findings that concern the seeds asked for, or INDEX.md.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from checks.config import Config, ConfigChange
 from checks.options import Running, UsageError
 from checks.report.diagnostic import (
-    CorpusFinding,
-    Diagnostic,
     Place,
 )
 from checks.rules.registry import Rule
@@ -203,11 +201,11 @@ class Run:
         """The corpus-wide rules' findings (INDEX.md rewritten first when
         one of them is fixed so), and the files they name counted."""
         corpus = self.corpus(records, base, index)
-        found = self.corpus_findings(corpus, plan.keep)
+        found = self.linter.corpus_findings(corpus, plan.keep)
         if fix and any(d.fix and d.code in self.rewrites_index for d in found):
             outcome.fixed.append((corpus.index_display, write_index(corpus)))
             corpus = self.corpus(records, base)
-            found = self.corpus_findings(corpus, plan.keep)
+            found = self.linter.corpus_findings(corpus, plan.keep)
         outcome.diagnostics += found
         # INDEX.md is one of the files checked when it was read, and when
         # a finding names it (one that says it is missing, say).
@@ -218,28 +216,6 @@ class Run:
         if plan.shown is not None:
             counted = plan.counted | plan.shown | {corpus.index_display}
             outcome.files += len(named - counted)
-
-    def corpus_findings(
-        self, corpus: Corpus, keep: Callable[[CorpusFinding], bool]
-    ) -> list[Diagnostic]:
-        found = []
-        for r in self.linter.corpus_rules:
-            try:
-                findings = list(r.check(corpus, self.linter.context))
-            # A rule's bug must not hide the other rules' findings.
-            except Exception as error:  # noqa: BLE001
-                findings = [
-                    CorpusFinding(
-                        corpus.index_place(0, 0),
-                        f"internal error in rule {r.code}: {type(error).__name__}: {error}; please report it",
-                    )
-                ]
-            for f in findings:
-                if keep(f) and not (
-                    f.seed and self.linter.accepts.accepted(r.code, f.seed, f.text)
-                ):
-                    found.append(self.linter.corpus_diagnostic(r, f))
-        return found
 
     # Writing INDEX.md -------------------------------------------------------------
 

@@ -138,8 +138,7 @@ class ShardCheck:
                 r.code,
                 r.name,
                 severities.get(r.code, r.severity),
-                f.message,
+                message,
             )
-            for r in self.linter.shard_rules
-            for f in r.check(record, self.linter.context)
+            for r, message in self.linter.shard_findings(record)
         ]
