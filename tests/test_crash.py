@@ -23,7 +23,7 @@ from conftest import BODY, run_in_process, seed_text
 from checks.cli import main
 from checks.seed.files import corpus_lock
 
-TRIALS = int(os.environ.get("CHECKS_TRIALS", "300"))
+TRIALS = int(os.environ.get("CHECKS_TRIALS", "150"))
 # The families whose fixes rewrite these seeds; the others only take longer.
 FIX = ["--fix", "--no-cache", "-j", "1", "--quiet", "--select", "HDR,ENC,IDX"]
 SEEDS = 24

@@ -116,14 +116,14 @@ def test_a_seed_swapped_for_a_fifo_during_the_run_cannot_hang_it(corpus):
     write_seed(corpus / "seeds", B, WEIR.replace("four months", "five months"))
     swap = f"""
 import os
-import checks.run.runner as runner
-checked = runner.Run.corpus_findings
+from checks.run.linter import Linter
+checked = Linter.corpus_findings
 def swapped(self, corpus, keep):
     path = os.path.join("seeds", "{B}.txt")
     os.unlink(path)
     os.mkfifo(path)
     return checked(self, corpus, keep)
-runner.Run.corpus_findings = swapped
+Linter.corpus_findings = swapped
 from checks.cli import main
 raise SystemExit(main(["--no-cache", "--format", "json"]))
 """

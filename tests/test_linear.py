@@ -236,10 +236,15 @@ def test_the_patterns_in_use_are_found():
 def test_every_pattern_runs_in_linear_time_as_it_is_used(name, pattern):
     if isinstance(pattern, tuple):
         screen, index = pattern
+        from checks.detect import pseudonyms
+
+        # The screen for texts worth normalising is only asked whether it
+        # matches, in every set it is in.
+        matched_only = screen._patterns[index] is pseudonyms._NEEDS_NORMALISING
 
         def run(text):
             raw = text.encode("utf-8")
-            if index in screen.matching(raw):
+            if index in screen.matching(raw) and not matched_only:
                 for _ in screen.finditer(index, text):
                     pass
 

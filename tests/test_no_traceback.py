@@ -11,6 +11,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import hashlib
+import io
 import json
 import lzma
 import subprocess
@@ -43,12 +44,21 @@ COMPRESSORS = {
     ".xz": lzma.compress,
     ".zst": zstd.compress,
 }
-DECOMPRESSORS = {
-    ".gz": gzip.decompress,
-    ".bz2": bz2.decompress,
-    ".xz": lzma.decompress,
-    ".zst": zstd.decompress,
-}
+OPENERS = {".gz": gzip.open, ".bz2": bz2.open, ".xz": lzma.open, ".zst": zstd.open}
+
+
+def lines_before_refusal(suffix: str, data: bytes) -> tuple[int, bool]:
+    """How many lines the decompressor gives from `data`, and whether it then
+    refuses the stream.  A stream whose checksum comes at the end of a block
+    (bzip2's) gives a damaged block's lines, as other text, before it does."""
+    count = 0
+    try:
+        with OPENERS[suffix](io.BytesIO(data)) as stream:
+            while stream.readline():
+                count += 1
+    except Exception:  # noqa: BLE001 - every way a stream can be refused
+        return count, True
+    return count, False
 
 
 def record(number: int) -> str:
@@ -80,11 +90,7 @@ def test_a_damaged_compressed_shard_is_hdr016_where_reading_stopped(
     data = data[: max(1, int(len(data) * (1 - cut)))] if cut else data
     for where, mask in flips:
         data[int(where * len(data))] ^= mask
-    try:
-        DECOMPRESSORS[suffix](bytes(data))
-        refused = False
-    except Exception:  # noqa: BLE001 - every way a stream can be refused
-        refused = True
+    given_lines, refused = lines_before_refusal(suffix, bytes(data))
     with tempfile.TemporaryDirectory() as folder:
         corpus = new_corpus(Path(folder))
         (corpus / "seeds" / f"part.jsonl{suffix}").write_bytes(bytes(data))
@@ -99,7 +105,7 @@ def test_a_damaged_compressed_shard_is_hdr016_where_reading_stopped(
     # text) is read to its end, its lines checked as records.
     assert len(stopped) == (1 if refused else 0), (refused, found)
     for d in stopped:
-        assert 1 <= d["line"] <= records + 1, d
+        assert 1 <= d["line"] <= given_lines + 1, (given_lines, d)
 
 
 @EXAMPLES

@@ -12,6 +12,9 @@ import pytest
 import yaml
 from conftest import BODY, REPO, WEIR, commit_all, git, run_checks, write_seed
 
+# On one worker of pytest-xdist, so that the hook environments install once.
+pytestmark = pytest.mark.xdist_group("pre-commit")
+
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Tests",
     "GIT_AUTHOR_EMAIL": "tests@example.org",
