@@ -321,54 +321,53 @@ def _tag(
     text: str, tokens: list[_Token], i: int, ends_clause: bool
 ) -> tuple[Span, Span] | None:
     """A speech tag starting at token `i`: its speaker and cue."""
-    t = tokens[i]
-    if t.word in _DASHES:
-        n = _name_or_described(text, tokens, i + 1)
-        if n:
-            return (tokens[i + 1].start, tokens[i + n].end), (t.start, t.end)
-        return None
-    if t.word == "[":  # '"..." [Reuters.]': a digest names its source so
-        n = _name_or_described(text, tokens, i + 1)
-        closing = i + 1 + n
-        while closing < len(tokens) and tokens[closing].word == ".":
-            closing += 1
-        if n and closing < len(tokens) and tokens[closing].word == "]":
-            return (tokens[i + 1].start, tokens[i + n].end), (t.start, t.end)
-        return None
-    if t.word == "as":  # "as Jones put it"
-        n = _name_or_described(text, tokens, i + 1)
-        j = i + 1 + n
-        if n and j < len(tokens) and _cue_at(tokens, j):
-            return (tokens[i + 1].start, tokens[j - 1].end), _cue_span(tokens, j)
-        return None
+    word = tokens[i].word
+    if word in _DASHES or word in ("[", "as"):
+        return _led_tag(text, tokens, i)
     size = _cue_at(tokens, i)
-    if size and not _inverts(tokens, i) and tokens[i].word not in CUE_PAIRS:
-        return None
     if size:  # "said Jones", "according to Jones"
+        if not _inverts(tokens, i) and word not in CUE_PAIRS:
+            return None
         n = _name_or_described(text, tokens, i + size)
         if n:
             k = i + size
             return (tokens[k].start, tokens[k + n - 1].end), _cue_span(tokens, i)
         return None
+    return _speaker_first(text, tokens, i, ends_clause)
+
+
+def _led_tag(text: str, tokens: list[_Token], i: int) -> tuple[Span, Span] | None:
+    """A tag led by a dash ('"..." - Jones'), a bracket ('"..." [Reuters.]',
+    as a digest names its source) or "as" ("as Jones put it")."""
+    t = tokens[i]
+    n = _name_or_described(text, tokens, i + 1)
+    if not n:
+        return None
+    speaker = (tokens[i + 1].start, tokens[i + n].end)
+    if t.word in _DASHES:
+        return speaker, (t.start, t.end)
+    j = i + 1 + n
+    if t.word == "[":
+        while j < len(tokens) and tokens[j].word == ".":
+            j += 1
+        if j < len(tokens) and tokens[j].word == "]":
+            return speaker, (t.start, t.end)
+        return None
+    if j < len(tokens) and _cue_at(tokens, j):
+        return (tokens[i + 1].start, tokens[j - 1].end), _cue_span(tokens, j)
+    return None
+
+
+def _speaker_first(
+    text: str, tokens: list[_Token], i: int, ends_clause: bool
+) -> tuple[Span, Span] | None:
+    """A tag whose speaker comes before its cue: "Jones said", "Jones, a
+    lawyer, said", "Jones later told"."""
     n = _name_or_described(text, tokens, i)
     if not n:
         return None
-    j = i + n
-    speaker = (tokens[i].start, tokens[j - 1].end)
-    if j < len(tokens) and tokens[j].word == "(":  # "Jones (R-Texas) said"
-        k = j + 1
-        while k < len(tokens) and k - j < 10 and tokens[k].word != ")":
-            k += 1
-        if k < len(tokens) and tokens[k].word == ")":
-            j = k + 1
-    if j < len(tokens) and tokens[j].word == ",":  # "Jones, a lawyer, said"
-        k = j + 1
-        while k < len(tokens) and k - j < 12 and tokens[k].word not in {",", "."}:
-            if _cue_at(tokens, k):
-                break  # "a friend, Ana Ruiz told CNN": no second comma
-            k += 1
-        if k < len(tokens) and (tokens[k].word == "," or _cue_at(tokens, k)):
-            j = k + (tokens[k].word == ",")
+    speaker = (tokens[i].start, tokens[i + n - 1].end)
+    j = _past_apposition(tokens, i + n)
     skipped = 0
     # "Jones later told", "a reporter can be heard asking": a few words of a
     # verb group between the speaker and the cue.
@@ -392,6 +391,27 @@ def _tag(
     ):
         return speaker, (tokens[j].start, tokens[j].end)
     return None
+
+
+def _past_apposition(tokens: list[_Token], j: int) -> int:
+    """The token after what stands between a speaker ending before token `j`
+    and its verb: a party in parentheses ("Jones (R-Texas) said"), a role
+    between commas ("Jones, a lawyer, said")."""
+    if j < len(tokens) and tokens[j].word == "(":
+        k = j + 1
+        while k < len(tokens) and k - j < 10 and tokens[k].word != ")":
+            k += 1
+        if k < len(tokens) and tokens[k].word == ")":
+            j = k + 1
+    if j < len(tokens) and tokens[j].word == ",":
+        k = j + 1
+        while k < len(tokens) and k - j < 12 and tokens[k].word not in {",", "."}:
+            if _cue_at(tokens, k):
+                break  # "a friend, Ana Ruiz told CNN": no second comma
+            k += 1
+        if k < len(tokens) and (tokens[k].word == "," or _cue_at(tokens, k)):
+            j = k + (tokens[k].word == ",")
+    return j
 
 
 def _cue_span(tokens: list[_Token], i: int) -> Span:
@@ -559,72 +579,95 @@ def _subject(
 
 def attribute(prose: Prose) -> list[Attribution]:
     """Each quote of the prose with the speaker and cue it is tied to."""
-    text = prose.text
-    found: list[Attribution] = []
-    last: _Tie | None = None  # the last speaker, for quotes that go on
-    spoken = -1  # the last paragraph that is not a heading
     by_paragraph: dict[int, list[Quote]] = {}
     for q in prose.quotes:
         by_paragraph.setdefault(q.paragraph, []).append(q)
-    for index, (start, end) in enumerate(prose.paragraphs):
+    reading = _Reading(prose)
+    for index in range(len(prose.paragraphs)):
         quotes = by_paragraph.get(index)
-        if not quotes:
-            if not prose.is_heading(index):
-                last, spoken = None, index
-            continue
-        carried = last
-        # The paragraph just before, when it has no quote: its last sentence
-        # may name who speaks next ("Jones said the plan had failed."); read
-        # only if a quote here needs it.
-        quiet = spoken if last is None and 0 <= spoken == index - 1 else -1
-        last = None
-        sentences = starts = None
+        if quotes:
+            reading.paragraph(index, quotes)
+        elif not prose.is_heading(index):
+            reading.last, reading.spoken = None, index
+    return reading.found
+
+
+class _Reading:
+    """Quotes tied to speakers paragraph by paragraph, in order: who spoke
+    last goes on to the quotes that follow."""
+
+    def __init__(self, prose: Prose):
+        self.prose = prose
+        self.found: list[Attribution] = []
+        self.last: _Tie | None = None  # the last speaker, for quotes that go on
+        self.spoken = -1  # the last paragraph that is not a heading
+        # Within a paragraph: the speaker carried from the one before, the
+        # paragraph before when it has no quote (its last sentence may name
+        # who speaks next: "Jones said the plan had failed."; read only if a
+        # quote here needs it), and the paragraph's sentences, once needed.
+        self.carried: _Tie | None = None
+        self.quiet = -1
+        self.sentences: list[Span] | None = None
+        self.starts: list[int] = []
+
+    def paragraph(self, index: int, quotes: list[Quote]) -> None:
+        end = self.prose.paragraphs[index][1]
+        self.carried = self.last
+        spoken = self.spoken
+        self.quiet = spoken if self.last is None and 0 <= spoken == index - 1 else -1
+        self.last = None
+        self.sentences = None
         for n, q in enumerate(quotes):
-            tie = carried if q.continues else None
+            tie = self.carried if q.continues else None
             if tie is None:
-                tie = _after(
-                    text, q, quotes[n + 1].start if n + 1 < len(quotes) else end
-                )
+                following = quotes[n + 1].start if n + 1 < len(quotes) else end
+                tie = _after(self.prose.text, q, following)
             if tie is None:
-                if sentences is None:
-                    sentences = prose.sentences_of(index)
-                    starts = [s for s, _ in sentences]
-                k = max(0, bisect.bisect_right(starts, q.start) - 1)
-                sentence_start = starts[k] if starts else start
-                tie = _before(
-                    text, q, max(sentence_start, quotes[n - 1].end if n else start)
-                )
-                previous = found[-1] if n else None
-                if (
-                    tie is None
-                    and previous
-                    and previous.speaker
-                    and previous.quote.start >= sentence_start
-                ):
-                    # '... called it a "..." made by "...": one sentence, one speaker.
-                    tie = _Tie(previous.speaker, previous.cue)
-                if (tie is None and _opens(text, sentence_start, q)) or (
-                    tie and tie.speaker is None
-                ):
-                    # A quote that opens its sentence, or a cue with no
-                    # subject ("Adding, '...'"), goes on with the last speaker:
-                    # of this paragraph, of the sentence before, or of the
-                    # paragraph before.
-                    source = last
-                    if source is None and _opens(text, start, q):
-                        if quiet >= 0:
-                            carried, quiet = _last_speaker(prose, quiet), -1
-                        source = carried
-                    if source is None and k:
-                        source = _speaking(prose, *sentences[k - 1])
-                    if source is not None:
-                        tie = _Tie(source.speaker, tie.cue if tie else source.cue)
+                tie = self._before(index, quotes, n)
             attribution = Attribution(q, *(tie or (None, None)))
-            found.append(attribution)
+            self.found.append(attribution)
             if attribution.cue is not None:
-                last = _Tie(attribution.speaker, attribution.cue)
-        spoken = index
-    return found
+                self.last = _Tie(attribution.speaker, attribution.cue)
+        self.spoken = index
+
+    def _before(self, index: int, quotes: list[Quote], n: int) -> _Tie | None:
+        """The tie of quote `n` of the paragraph that no tag after it gives:
+        a tag before it in its sentence, the speaker of an earlier quote of
+        the sentence, or, for a quote that opens its sentence, the last
+        speaker."""
+        prose, text, q = self.prose, self.prose.text, quotes[n]
+        start = prose.paragraphs[index][0]
+        if self.sentences is None:
+            self.sentences = prose.sentences_of(index)
+            self.starts = [s for s, _ in self.sentences]
+        k = max(0, bisect.bisect_right(self.starts, q.start) - 1)
+        sentence_start = self.starts[k] if self.starts else start
+        tie = _before(text, q, max(sentence_start, quotes[n - 1].end if n else start))
+        previous = self.found[-1] if n else None
+        if (
+            tie is None
+            and previous
+            and previous.speaker
+            and previous.quote.start >= sentence_start
+        ):
+            # '... called it a "..." made by "...": one sentence, one speaker.
+            tie = _Tie(previous.speaker, previous.cue)
+        if (tie is None and _opens(text, sentence_start, q)) or (
+            tie and tie.speaker is None
+        ):
+            # A quote that opens its sentence, or a cue with no subject
+            # ("Adding, '...'"), goes on with the last speaker: of this
+            # paragraph, of the sentence before, or of the paragraph before.
+            source = self.last
+            if source is None and _opens(text, start, q):
+                if self.quiet >= 0:
+                    self.carried, self.quiet = _last_speaker(prose, self.quiet), -1
+                source = self.carried
+            if source is None and k:
+                source = _speaking(prose, *self.sentences[k - 1])
+            if source is not None:
+                tie = _Tie(source.speaker, tie.cue if tie else source.cue)
+        return tie
 
 
 def _last_speaker(prose: Prose, index: int) -> _Tie | None:

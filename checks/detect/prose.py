@@ -260,82 +260,8 @@ def _find_quotes(prose: Prose) -> None:
     )
     in_dialogue = False  # the paragraph before is a line of dialogue
     for index, (start, end) in enumerate(prose.paragraphs):
-        open_at: int | None = None
-        open_style = ""
-        single_at: int | None = None
-        continues = False
-        if carried is not None:
-            first = text[start] if start < end else ""
-            if first in _REOPENS:
-                continues = True
-            else:
-                previous = prose.quotes[-1]
-                prose.problems.append(
-                    QuoteProblem(
-                        previous.start, previous.start + 1, "this quote is never closed"
-                    )
-                )
-            carried = None
-        for m in _MARKS.finditer(text, start, end):
-            i, mark = m.start(), m.group(0)
-            if mark in "'\u2018\u2019\u2039\u203a":
-                if mark in "'\u2019" and _is_apostrophe(text, i):
-                    continue
-                opening = mark in _SINGLE_OPEN or (mark == "'" and _opens(text, i))
-                if opening:
-                    if single_at is None:
-                        single_at = i
-                elif single_at is not None:
-                    if open_at is None:  # a single-quoted quote on its own
-                        prose.quotes.append(Quote(single_at, i + 1, index))
-                    single_at = None
-                continue
-            if mark == "\u201c" and open_style == "low" and open_at is not None:
-                style = "low"  # closes a low quote, as German does
-            elif mark in _DOUBLE_OPEN or (mark in _TOGGLES and open_at is None):
-                style = _DOUBLE_OPEN.get(mark) or _TOGGLES[mark]
-                if open_at is not None:
-                    prose.problems.append(
-                        QuoteProblem(
-                            open_at,
-                            open_at + 1,
-                            "this quote is opened again before it is closed",
-                        )
-                    )
-                open_at, open_style, single_at = i, style, None
-                continue
-            else:
-                style = _DOUBLE_CLOSE.get(mark) or _TOGGLES.get(mark, "straight")
-            if open_at is None:
-                prose.problems.append(
-                    QuoteProblem(i, i + 1, "a closing quote mark with no opening one")
-                )
-                continue
-            if (open_style, style) not in _STYLE_PAIRS:
-                prose.problems.append(
-                    QuoteProblem(
-                        open_at,
-                        i + 1,
-                        f"a quote opened with {text[open_at]!r} is closed with {mark!r}",
-                    )
-                )
-            first_of_paragraph = open_at == start
-            prose.quotes.append(
-                Quote(open_at, i + 1, index, continues=continues and first_of_paragraph)
-            )
-            open_at = None
-        if open_at is not None:
-            # Runs on: the next paragraph must reopen it.
-            prose.quotes.append(
-                Quote(
-                    open_at,
-                    end,
-                    index,
-                    runs_on=True,
-                    continues=continues and open_at == start,
-                )
-            )
-            carried = open_style
+        continues = carried is not None and _reopened(prose, start, end)
+        carried = _paragraph_quotes(prose, index, continues)
         if _DIALOGUE_DASH.match(text, start) and (
             not prose.quotes or prose.quotes[-1].end <= start
         ):
@@ -348,6 +274,115 @@ def _find_quotes(prose: Prose) -> None:
             QuoteProblem(last.start, last.start + 1, "this quote is never closed")
         )
     prose.quotes.sort(key=lambda q: q.start)
+
+
+def _reopened(prose: Prose, start: int, end: int) -> bool:
+    """Whether the paragraph at `start` reopens the quote the one before left
+    open, as a quote that runs on over paragraphs is written; else that quote
+    is never closed."""
+    first = prose.text[start] if start < end else ""
+    if first in _REOPENS:
+        return True
+    previous = prose.quotes[-1]
+    prose.problems.append(
+        QuoteProblem(previous.start, previous.start + 1, "this quote is never closed")
+    )
+    return False
+
+
+@dataclass(slots=True)
+class _Marks:
+    """What is open in a paragraph as its quote marks are read: a double
+    quote (where, in which style) and a single one."""
+
+    index: int  # the paragraph's
+    start: int
+    continues: bool  # the paragraph reopens a quote that runs on
+    at: int | None = None
+    style: str = ""
+    single_at: int | None = None
+
+
+def _paragraph_quotes(prose: Prose, index: int, continues: bool) -> str | None:
+    """The quotes of paragraph `index`, and the problems of its marks, added
+    to `prose`; the style of a quote left open at its end (it runs on)."""
+    text = prose.text
+    start, end = prose.paragraphs[index]
+    marks = _Marks(index, start, continues)
+    for m in _MARKS.finditer(text, start, end):
+        i, mark = m.start(), m.group(0)
+        if mark in "'\u2018\u2019\u2039\u203a":
+            _single(prose, marks, i, mark)
+        else:
+            _double(prose, marks, i, mark)
+    if marks.at is None:
+        return None
+    prose.quotes.append(
+        Quote(
+            marks.at,
+            end,
+            index,
+            runs_on=True,
+            continues=continues and marks.at == start,
+        )
+    )
+    return marks.style
+
+
+def _single(prose: Prose, marks: _Marks, i: int, mark: str) -> None:
+    text = prose.text
+    if mark in "'\u2019" and _is_apostrophe(text, i):
+        return
+    if mark in _SINGLE_OPEN or (mark == "'" and _opens(text, i)):
+        if marks.single_at is None:
+            marks.single_at = i
+    elif marks.single_at is not None:
+        if marks.at is None:  # a single-quoted quote on its own
+            prose.quotes.append(Quote(marks.single_at, i + 1, marks.index))
+        marks.single_at = None
+
+
+def _double(prose: Prose, marks: _Marks, i: int, mark: str) -> None:
+    text = prose.text
+    if mark == "\u201c" and marks.style == "low" and marks.at is not None:
+        style = "low"  # closes a low quote, as German does
+    elif mark in _DOUBLE_OPEN or (mark in _TOGGLES and marks.at is None):
+        if marks.at is not None:
+            prose.problems.append(
+                QuoteProblem(
+                    marks.at,
+                    marks.at + 1,
+                    "this quote is opened again before it is closed",
+                )
+            )
+        marks.at, marks.single_at = i, None
+        marks.style = _DOUBLE_OPEN.get(mark) or _TOGGLES[mark]
+        return
+    else:
+        style = _DOUBLE_CLOSE.get(mark) or _TOGGLES.get(mark, "straight")
+    if marks.at is None:
+        prose.problems.append(
+            QuoteProblem(i, i + 1, "a closing quote mark with no opening one")
+        )
+        return
+    if (marks.style, style) not in _STYLE_PAIRS:
+        prose.problems.append(
+            QuoteProblem(
+                marks.at,
+                i + 1,
+                f"a quote opened with {text[marks.at]!r} is closed with {mark!r}",
+            )
+        )
+    first_of_paragraph = marks.at == marks.start
+    prose.quotes.append(
+        Quote(
+            marks.at,
+            i + 1,
+            marks.index,
+            continues=marks.continues and first_of_paragraph,
+        )
+    )
+    marks.at = None
 
 
 def _dialogue(prose: Prose, index: int, going_on: bool) -> bool:

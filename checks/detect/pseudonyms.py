@@ -418,12 +418,8 @@ class _Reader:
     def __init__(self, text: str, protective: re.Pattern):
         self.text = text
         self.protective = protective
+        self.names = _Names(text)
         self._starred: list[tuple[int, int]] | None = None
-        # What each capitalised word starts, read once per text however many
-        # markers ask: the name there, and whether it introduces a person.
-        self._names: dict[int, tuple[int, int] | None] = {}
-        self._introductions: dict[int, tuple[tuple[int, int, bool], ...]] = {}
-        self._capitals: list[int] | None = None
 
     def resolve(self, kind: str, m: re.Match) -> list[tuple[int, int]] | None:
         names = getattr(self, "_" + kind)(m)
@@ -526,7 +522,9 @@ class _Reader:
         for "they" and "their")."""
         text = self.text
         people = [
-            n for n in self.running_names(max(0, at - 600), at) if _person_like(text, n)
+            n
+            for n in self.names.running_names(max(0, at - 600), at)
+            if _person_like(text, n)
         ]
         if not people:
             return None
@@ -588,25 +586,39 @@ class _Reader:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         within = [
-            n for n in self.running_names(m.start(), line_end) if _person_like(text, n)
+            n
+            for n in self.names.running_names(m.start(), line_end)
+            if _person_like(text, n)
         ]
         if within:
             return within[:1]
         # The person the text is about: the first it introduces.
-        first = self.introduced(0, m.start(), by_possession=True)
+        first = self.names.introduced(0, m.start(), by_possession=True)
         return first[:1]
 
     def _blanket(self, m: re.Match) -> list[tuple[int, int]]:
         note = m.group(0)
         if _SOME.search(note):
             return []
-        names = self.introduced(m.end(), m.end() + 1200)
+        names = self.names.introduced(m.end(), m.end() + 1200)
         if names:
             return names
         if _ALL.search(note) or note.lstrip()[:1] in "([":
             paragraph = self.text.rfind("\n\n", 0, m.start())
-            return self.introduced(max(0, paragraph, m.start() - 800), m.start())
+            return self.names.introduced(max(0, paragraph, m.start() - 800), m.start())
         return []
+
+
+class _Names:
+    """The names of one text and the people it introduces, read once however
+    many markers ask: what each capitalised word starts, the name there, and
+    whether it introduces a person."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._names: dict[int, tuple[int, int] | None] = {}
+        self._introductions: dict[int, tuple[tuple[int, int, bool], ...]] = {}
+        self._capitals: list[int] | None = None
 
     def name_at(self, at: int) -> tuple[int, int] | None:
         if at not in self._names:
