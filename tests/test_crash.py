@@ -91,11 +91,15 @@ def test_fix_killed_at_any_moment_leaves_each_file_as_it_was_or_as_it_should_be(
     tmp_path.mkdir()
     damaged_corpus(tmp_path)
     original = state(tmp_path)
-    # The state a whole run reaches.
-    started = time.perf_counter()
-    _, status = os.waitpid(fix_in_child(tmp_path), 0)
-    whole = time.perf_counter() - started
-    assert os.waitstatus_to_exitcode(status) == 0
+    # The state a whole run reaches, and how long the quickest of three runs
+    # takes: a run slowed by a busy machine would set the kills too late.
+    whole = float("inf")
+    for _ in range(3):
+        restore(tmp_path, original)
+        started = time.perf_counter()
+        _, status = os.waitpid(fix_in_child(tmp_path), 0)
+        whole = min(whole, time.perf_counter() - started)
+        assert os.waitstatus_to_exitcode(status) == 0
     final = state(tmp_path)
     assert set(final) == set(original) | {"INDEX.md"}
     assert all(final[n] != original[n] for n in original)  # every seed is fixed

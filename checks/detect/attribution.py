@@ -354,7 +354,7 @@ def _led_tag(text: str, tokens: list[_Token], i: int) -> tuple[Span, Span] | Non
             return speaker, (t.start, t.end)
         return None
     if j < len(tokens) and _cue_at(tokens, j):
-        return (tokens[i + 1].start, tokens[j - 1].end), _cue_span(tokens, j)
+        return speaker, _cue_span(tokens, j)
     return None
 
 

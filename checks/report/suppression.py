@@ -97,6 +97,10 @@ class Accepts:
             for index, e in enumerate(accept_list(doc))
         ]
 
+    def for_corpus(self, entries: list[Accept]) -> list[Accept]:
+        """The entries that wait for the corpus rules."""
+        return [e for e in entries if e.code in self.deferred]
+
     def drop(
         self, doc: Document, entries: list[Accept], findings: list[tuple[Any, Finding]]
     ) -> tuple[list[tuple[Any, Finding]], set[int]]:

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from checks.detect.language import SURE, identified, primary, standard_tag
 from checks.report.diagnostic import Edit, Finding, Fix
 from checks.report.suppression import Accept, accept_list
-from checks.rules.registry import RULES, rule
+from checks.rules.registry import protected_codes, rule
 from checks.run.context import Context
 from checks.seed.document import Document, HeaderForm
 from checks.seed.edit import CannotEdit, add_items, new_field
@@ -485,7 +485,7 @@ def accepts_record_rule(doc: Document, ctx: Context) -> Iterator[Finding]:
         reason: the text was tidied
     ```
     """
-    protected = {code for code, r in RULES.items() if r.protects_record}
+    protected = protected_codes()
     for index, entry in enumerate(accept_list(doc)):
         if entry["code"] in protected:
             yield Finding(

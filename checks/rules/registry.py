@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from checks.report.diagnostic import Finding, Severity
 
@@ -109,6 +110,13 @@ def all_rules() -> dict[str, Rule]:
     """Every rule, by code: the families register theirs as checks.rules, the
     package this module is in, is imported."""
     return RULES
+
+
+@cache
+def protected_codes() -> frozenset[str]:
+    """The codes of the rules that guard the record itself, which no `accept`
+    entry can silence (read once every family has registered its rules)."""
+    return frozenset(code for code, r in RULES.items() if r.protects_record)
 
 
 def matches(code: str, selector: str) -> bool:

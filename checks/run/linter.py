@@ -17,7 +17,7 @@ from checks.report.diagnostic import (
     source_window,
 )
 from checks.report.suppression import Accept, Accepts, Waiting
-from checks.rules.registry import Rule, all_rules
+from checks.rules.registry import Rule, protected_codes
 from checks.run.context import Context
 from checks.run.corpus import Corpus
 from checks.run.fixes import apply_fixes
@@ -88,32 +88,24 @@ class Linter:
         self.selected = frozenset(r.code for r in rules)
         self.severities = severities or {}
         self.context = context or Context()
-        self.accepts = Accepts(
-            (code for code, r in all_rules().items() if r.protects_record),
-            (r.code for r in self.corpus_rules),
-        )
+        self.accepts = Accepts(protected_codes(), (r.code for r in self.corpus_rules))
+        # The codes whose unused entries are reported as each seed is checked
+        # (those of the corpus rules wait for the corpus).
+        self._settled = self.selected - self.accepts.deferred
 
     def check(self, doc: Document) -> list[Diagnostic]:
         """The document's diagnostics.  Its accept entries for corpus rules
         wait in `self.accepts` until the corpus rules ran."""
         entries = self.accepts.entries(doc)
         findings, used = self.accepts.drop(doc, entries, self._findings(doc))
-        deferred = self.accepts.deferred
-        unused = [
-            e
-            for e in entries
-            if e.index not in used and e.code in self.selected - deferred
-        ]
+        unused = [e for e in entries if e.index not in used and e.code in self._settled]
         diagnostics = [self._diagnostic(doc, r, f) for r, f in findings]
         diagnostics += self._unused(doc, unused)
-        self.accepts.wait(
-            doc.stem,
-            [
-                Waiting(e, next(iter(self._unused(doc, [e])), None))
-                for e in entries
-                if e.code in deferred
-            ],
-        )
+        waiting = [
+            Waiting(e, (self._unused(doc, [e]) or [None])[0])
+            for e in self.accepts.for_corpus(entries)
+        ]
+        self.accepts.wait(doc.stem, waiting)
         return sorted(diagnostics)
 
     def _unused(self, doc: Document, entries: list[Accept]) -> list[Diagnostic]:
@@ -128,14 +120,8 @@ class Linter:
         """Register the accept entries of a seed that is not being checked, so
         that they still drop corpus findings about it (unused ones are not
         reported: the seed is not being checked)."""
-        self.accepts.wait(
-            doc.stem,
-            [
-                Waiting(e, None)
-                for e in self.accepts.entries(doc)
-                if e.code in self.accepts.deferred
-            ],
-        )
+        entries = self.accepts.for_corpus(self.accepts.entries(doc))
+        self.accepts.wait(doc.stem, [Waiting(e, None) for e in entries])
 
     def fix(self, doc: Document, unsafe: bool = False, write: bool = True) -> Result:
         """Apply fixes until none is left (or MAX_FIX_PASSES), never changing the
