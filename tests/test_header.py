@@ -188,6 +188,31 @@ def test_fix_never_overrides_a_hash_in_the_committed_version(repo):
     assert "sha256" not in path.read_text().split("---")[1]
 
 
+def test_fix_reads_each_committed_seed_as_committed_in_one_run(repo):
+    """Many committed seeds, some edited since and some not, one with a hash
+    in its committed version: each is judged by its own committed text."""
+    paths = {}
+    for n in range(12):
+        stem = f"{n:03d}_{n:016x}"
+        body = BODY.replace("nine", f"{n + 2} hundred")
+        paths[stem] = write_seed(repo / "seeds", stem, body, sha256=None)
+    path = write_seed(repo / "seeds", "012_00000000000000ff", BODY)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "seeds")
+    edited = sorted(paths)[1::3]
+    for stem in edited:
+        text = paths[stem].read_text().replace("hundred", "thousand")
+        paths[stem].write_text(text)
+    path.write_text(seed_text("012_00000000000000ff", BODY, sha256=None))
+    run = run_checks("--fix", cwd=repo)
+    assert run.code == 1
+    for stem, seed in paths.items():
+        assert ("sha256: " in seed.read_text()) == (stem not in edited), stem
+    refused = [line for line in run.out.splitlines() if "not filled" in line]
+    assert len(refused) == len(edited) + 1
+    assert "because the committed version records sha256" in run.out
+
+
 def test_fix_never_overrides_a_hash_in_index_md(corpus):
     path = write_seed(corpus / "seeds", A, sha256=None)
     (corpus / "seeds" / "INDEX.md").write_text(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,12 +41,16 @@ class HashRecords:
 
     def __init__(self) -> None:
         self._index_rows: dict[Path, dict[str, str]] = {}
+        self._committed: dict[Path, _Committed] = {}
 
     def fill_blocker(self, doc: Document) -> str | None:
         recorded = self._index_hash(doc)
         if recorded:
             return f"INDEX.md records the hash {recorded} for this seed"
-        committed = committed_bytes(doc.path)
+        folder = doc.path.parent
+        if folder not in self._committed:
+            self._committed[folder] = _Committed(folder)
+        committed = self._committed[folder].read(doc.path)
         if committed is not None:
             before = Document(doc.path, committed)
             before_hash = (
@@ -62,6 +67,77 @@ class HashRecords:
         if index not in self._index_rows:
             self._index_rows[index] = _hashes_by_id(index)
         return self._index_rows[index].get(doc.stem)
+
+
+class _Committed:
+    """One folder's files as HEAD has them, for a run that asks about many:
+    one `git ls-tree` says which are committed (none, outside a repository),
+    and one `git cat-file --batch` reads them, instead of a `git show` each."""
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._objects = _head_objects(folder)
+        self._reader: subprocess.Popen | None = None
+        self._owner = 0
+
+    def read(self, path: Path) -> bytes | None:
+        object_id = self._objects.get(path.name)
+        if object_id is None:
+            return None
+        try:
+            return self._cat(object_id)
+        except (OSError, ValueError):  # the reader failed: ask git once
+            self._reader = None
+            return committed_bytes(path)
+
+    def _cat(self, object_id: bytes) -> bytes:
+        if self._reader is None or self._owner != os.getpid():  # none, or forked
+            self._reader = subprocess.Popen(
+                ["git", "-C", str(self._folder), "cat-file", "--batch"],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+            self._owner = os.getpid()
+            weakref.finalize(self, _close, self._reader)
+        reader = self._reader
+        assert reader.stdin is not None and reader.stdout is not None
+        reader.stdin.write(object_id + b"\n")
+        reader.stdin.flush()
+        _, kind, size = reader.stdout.readline().split()
+        data = reader.stdout.read(int(size) + 1)
+        if kind != b"blob" or len(data) != int(size) + 1:
+            raise ValueError(object_id)
+        return data[:-1]
+
+
+def _head_objects(folder: Path) -> dict[str, bytes]:
+    """File name -> object id of each file HEAD has in `folder`."""
+    try:
+        listed = subprocess.run(
+            ["git", "-C", str(folder), "ls-tree", "-z", "HEAD", "./"],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no git on this machine: nothing was ever committed
+        return {}
+    if listed.returncode != 0:
+        return {}
+    objects = {}
+    for entry in listed.stdout.split(b"\0"):
+        about, _, name = entry.partition(b"\t")
+        fields = about.split()
+        if len(fields) == 3 and fields[1] == b"blob":
+            objects[os.fsdecode(name)] = fields[2]
+    return objects
+
+
+def _close(reader: subprocess.Popen) -> None:
+    if reader.stdin is not None:
+        reader.stdin.close()
+    reader.wait()
+    if reader.stdout is not None:
+        reader.stdout.close()
 
 
 def _hashes_by_id(path: Path) -> dict[str, str]:
