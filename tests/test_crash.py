@@ -29,13 +29,13 @@ FIX = ["--fix", "--no-cache", "-j", "1", "--quiet", "--select", "HDR,ENC,IDX"]
 SEEDS = 24
 
 
-def damaged_corpus(folder: Path) -> None:
+def damaged_corpus(folder: Path, count: int = SEEDS) -> None:
     """Seeds that `--fix` rewrites: old inline headers, byte-order marks,
     missing hashes; and no INDEX.md."""
     (folder / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
     seeds = folder / "seeds"
     seeds.mkdir()
-    for n in range(SEEDS):
+    for n in range(count):
         stem = f"{n:03d}_{n:016x}"
         body = BODY.replace("Friday", f"day {n}")
         if n % 3 == 0:
@@ -63,17 +63,18 @@ def restore(folder: Path, original: dict[str, bytes]) -> None:
         (folder / "seeds" / name).write_bytes(raw)
 
 
-def fix_in_child(folder: Path) -> int:
-    """Fork a process that runs `checks --fix` in `folder`; its pid."""
+def checks_in_child(folder: Path, args: list[str] = FIX, stderr: int = -1) -> int:
+    """Fork a process that runs `checks ARGS` in `folder`; its pid.  Its
+    standard error goes to the file descriptor `stderr`, or nowhere."""
     pid = os.fork()
     if pid == 0:  # the child: run, then leave without pytest's teardown
         code = 3
         try:
             null = os.open(os.devnull, os.O_WRONLY)
             os.dup2(null, 1)
-            os.dup2(null, 2)
+            os.dup2(null if stderr < 0 else stderr, 2)
             os.chdir(folder)
-            code = main(FIX)
+            code = main(args)
         finally:
             os._exit(code)
     return pid
@@ -97,7 +98,7 @@ def test_fix_killed_at_any_moment_leaves_each_file_as_it_was_or_as_it_should_be(
     for _ in range(3):
         restore(tmp_path, original)
         started = time.perf_counter()
-        _, status = os.waitpid(fix_in_child(tmp_path), 0)
+        _, status = os.waitpid(checks_in_child(tmp_path), 0)
         whole = min(whole, time.perf_counter() - started)
         assert os.waitstatus_to_exitcode(status) == 0
     final = state(tmp_path)
@@ -108,7 +109,7 @@ def test_fix_killed_at_any_moment_leaves_each_file_as_it_was_or_as_it_should_be(
     partly = killed = 0
     for trial in range(TRIALS):
         restore(tmp_path, original)
-        pid = fix_in_child(tmp_path)
+        pid = checks_in_child(tmp_path)
         time.sleep(rng.uniform(0, whole * 1.1))
         os.kill(pid, signal.SIGKILL)
         _, status = os.waitpid(pid, 0)
@@ -125,7 +126,7 @@ def test_fix_killed_at_any_moment_leaves_each_file_as_it_was_or_as_it_should_be(
         # A killed writer may leave its hidden temporary file, never a seed.
         assert all(n.endswith(".tmp") for n in leftovers), leftovers
         if trial % 25 == 0:  # and the next run finishes the work
-            os.waitpid(fix_in_child(tmp_path), 0)
+            os.waitpid(checks_in_child(tmp_path), 0)
             assert state(tmp_path) == final, trial
     print(
         f"{TRIALS} trials of a {whole:.2f} s run, {killed} killed mid-run, "
@@ -136,28 +137,44 @@ def test_fix_killed_at_any_moment_leaves_each_file_as_it_was_or_as_it_should_be(
 
 
 def test_writers_at_once_take_turns(tmp_path):
-    """Several `checks --fix` and `checks index` processes started together
-    end with the corpus exactly as one `checks --fix` leaves it."""
+    """`checks --fix`, `checks index` and `checks new` processes started
+    together end as if they had run one after another: every seed fixed,
+    every new text added once under a number of its own, and INDEX.md listing
+    them all."""
+    fix = ["--fix", "--quiet", "-j", "1"]
+    (tmp_path / "alone").mkdir()
+    damaged_corpus(tmp_path / "alone")
+    assert run_in_process(tmp_path / "alone", *fix)[0] == 0
+    fixed = state(tmp_path / "alone")
+    del fixed["INDEX.md"]
     damaged_corpus(tmp_path)
     original = state(tmp_path)
-    command = [sys.executable, "-m", "checks"]
-    subprocess.run([*command, "--fix", "--quiet"], cwd=tmp_path, check=True)
-    final = state(tmp_path)
-    for _ in range(4):
+    texts = []
+    for n in range(4):
+        texts.append(tmp_path / f"new-{n}.txt")
+        texts[-1].write_text(BODY.replace("Friday", f"week {n}"))
+    writers = [fix, ["index"], fix, ["index"]] + [
+        ["new", str(text), "--date", "2024-05-01"] for text in texts
+    ]
+    for round in range(4):
         restore(tmp_path, original)
-        processes = [
-            subprocess.Popen(
-                [*command, *args],
-                cwd=tmp_path,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.PIPE,
-            )
-            for args in (["--fix", "--quiet"], ["index"]) * 3
-        ]
-        for process in processes:
-            _, err = process.communicate(timeout=120)
-            assert b"Traceback" not in err
-        assert state(tmp_path) == final
+        errors = [tmp_path / f"err-{round}-{n}" for n in range(len(writers))]
+        children = []
+        for args, error in zip(writers, errors):
+            with open(error, "wb") as handle:
+                children.append(checks_in_child(tmp_path, args, handle.fileno()))
+        codes = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]
+        told = [error.read_text() for error in errors]
+        assert codes == [0] * len(writers), told
+        now = state(tmp_path)
+        added = sorted(set(now) - set(original) - {"INDEX.md"})
+        assert [name[:4] for name in added] == ["024_", "025_", "026_", "027_"]
+        assert {now[name].split(b"\n---\n", 1)[1] for name in added} == {
+            text.read_bytes() for text in texts
+        }
+        assert {name: now[name] for name in fixed} == fixed
+        listed = run_in_process(tmp_path, "--select", "IDX,PRV", "--quiet")
+        assert listed[0] == 0, listed
 
 
 def test_a_writer_waits_for_the_one_at_work_and_a_reader_does_not(tmp_path):
