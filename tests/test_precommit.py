@@ -2,18 +2,17 @@
 repositories: a good seed is committed, a bad one is blocked with its file,
 line and code."""
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import BODY, REPO, WEIR, commit_all, git, run_checks, write_seed
-
-# On one worker of pytest-xdist, so that the hook environments install once.
-pytestmark = pytest.mark.xdist_group("pre-commit")
 
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Tests",
@@ -24,22 +23,48 @@ IDENTITY = {
 
 
 @pytest.fixture(scope="session")
-def pre_commit_home(tmp_path_factory) -> Path:
-    """One pre-commit cache for the session: hook environments install once."""
-    return tmp_path_factory.mktemp("pre-commit-home")
+def shared(tmp_path_factory, worker_id) -> Path:
+    """A folder that every pytest-xdist worker of this run sees."""
+    base = tmp_path_factory.getbasetemp()
+    return base if worker_id == "master" else base.parent
+
+
+@contextmanager
+def made_once(path: Path):
+    """Yield True to the one worker that is to make `path`, False to the
+    others once it is made."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield not path.exists()
 
 
 @pytest.fixture(scope="session")
-def hooks_repo(tmp_path_factory) -> tuple[Path, str]:
+def pre_commit_home(shared) -> Path:
+    """One pre-commit store for the run, shared by the workers: pre-commit
+    locks it while it installs, so each hook environment installs once."""
+    return shared / "pre-commit-home"
+
+
+@pytest.fixture(scope="session")
+def hooks_repo(shared) -> tuple[Path, str]:
     """This repository's working tree as a git repository of its own, so that
     the hooks tested are the ones in the tree, committed or not."""
+    snapshot = shared / "hooks" / "seed-checks"
+    with made_once(snapshot) as make:
+        if make:
+            copy_tree(snapshot.with_name("making"))
+            snapshot.with_name("making").rename(snapshot)
+    return snapshot, git(snapshot, "rev-parse", "HEAD").strip()
+
+
+def copy_tree(snapshot: Path) -> None:
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
         cwd=REPO,
         capture_output=True,
         check=True,
     ).stdout.split(b"\0")
-    snapshot = tmp_path_factory.mktemp("hooks") / "seed-checks"
     for name in filter(None, listed):
         source = REPO / name.decode()
         if source.is_symlink() or source.is_file():
@@ -51,7 +76,6 @@ def hooks_repo(tmp_path_factory) -> tuple[Path, str]:
                 shutil.copy2(source, target)
     git(snapshot, "init", "-q", "-b", "main")
     commit_all(snapshot, "snapshot")
-    return snapshot, git(snapshot, "rev-parse", "HEAD").strip()
 
 
 def pre_commit(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
@@ -101,6 +125,15 @@ def add_seed(repo: Path, seed_id: str, body: str, **fields) -> Path:
     run_checks("index", cwd=repo)
     git(repo, "add", "-A")
     return path
+
+
+def test_this_repositorys_own_hooks_pass_on_its_seeds(hooks_repo, shared):
+    # First in the file, with a store of its own: pytest-xdist hands the next
+    # test to the other worker, and the two environments install side by side.
+    path, _ = hooks_repo
+    run = pre_commit(path, shared / "pre-commit-home-local", "run", "--all-files")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "checks (every rule)" in run.stdout
 
 
 def test_a_good_seed_is_committed(corpus_repo, pre_commit_home):
@@ -165,27 +198,20 @@ def test_the_fix_hook_leaves_fixed_files_to_stage_and_never_a_body(
     assert "seeds/000_0123456789abcdef.txt" in git(repo, "diff", "--name-only")
 
 
-def test_try_repo_runs_the_hooks_of_this_repository(
+def test_every_hook_this_repository_offers_passes_on_a_good_corpus(
     corpus_repo, hooks_repo, pre_commit_home
 ):
-    path, _ = hooks_repo
-    run = pre_commit(
-        corpus_repo,
-        pre_commit_home,
-        "try-repo",
-        str(path),
-        "checks-corpus",
-        "--all-files",
-    )
+    path, sha = hooks_repo
+    offered = yaml.safe_load((path / ".pre-commit-hooks.yaml").read_text())
+    hooks = [{"id": hook["id"]} for hook in offered]
+    config = {"repos": [{"repo": str(path), "rev": sha, "hooks": hooks}]}
+    (corpus_repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    run = pre_commit(corpus_repo, pre_commit_home, "run", "--all-files")
     assert run.returncode == 0, run.stdout + run.stderr
-    assert "checks (the whole corpus)" in run.stdout and "Passed" in run.stdout
-
-
-def test_this_repositorys_own_hooks_pass_on_its_seeds(hooks_repo, pre_commit_home):
-    path, _ = hooks_repo
-    run = pre_commit(path, pre_commit_home, "run", "--all-files")
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "checks (every rule)" in run.stdout
+    passed = [line for line in run.stdout.splitlines() if line.endswith("Passed")]
+    assert [line.split("...")[0] for line in passed] == [
+        hook["name"] for hook in offered
+    ]
 
 
 def test_the_local_hook_installs_what_pyproject_requires():
