@@ -389,7 +389,7 @@ def test_a_header_as_checks_writes_it_is_read_as_yaml_reads_it():
 
     # CHECKS_EXAMPLES=50000 for a longer search.
     @settings(
-        max_examples=int(os.environ.get("CHECKS_EXAMPLES", "2000")), deadline=None
+        max_examples=int(os.environ.get("CHECKS_EXAMPLES", "1000")), deadline=None
     )
     @given(header)
     def agree(text):
@@ -423,7 +423,7 @@ def test_values_checks_writes_read_back_as_they_were(emitter, monkeypatch):
     )
 
     @settings(
-        max_examples=int(os.environ.get("CHECKS_EXAMPLES", "2000")) // 4,
+        max_examples=int(os.environ.get("CHECKS_EXAMPLES", "1000")) // 2,
         deadline=None,
     )
     @given(fields)

@@ -2,6 +2,7 @@
 step with the headers, never allowed to forget a recorded hash."""
 
 import hashlib
+import os
 
 from conftest import BODY, run_checks, write_seed
 
@@ -280,7 +281,9 @@ def test_a_plain_row_is_read_as_the_general_reader_reads_it():
 
     cell = st.text(alphabet=" \t\u00a0\u2003\x1fab|\\-[]()~é", max_size=12)
 
-    @settings(max_examples=2000, deadline=None)
+    @settings(
+        max_examples=int(os.environ.get("CHECKS_EXAMPLES", "1000")), deadline=None
+    )
     @given(st.lists(cell, min_size=5, max_size=9), st.sampled_from(["", " ", "\r"]))
     def agree(cells, edge):
         line = edge + "|" + "|".join(cells) + "|" + edge
