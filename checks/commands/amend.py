@@ -18,6 +18,7 @@ from checks.commands.common import (
     today,
 )
 from checks.options import AmendOptions
+from checks.rules.registry import index_codes
 from checks.run.corpus import write_index
 from checks.seed.edit import add_items, set_value
 
@@ -26,7 +27,7 @@ from checks.seed.edit import add_items, set_value
 def amend(args: AmendOptions) -> int:
     """Record that a seed's text was changed on purpose: the new hash, and a
     revision with the old one, the date and the reason."""
-    run = run_for(args, ("IDX",))
+    run = run_for(args, index_codes())
     path = find_seed(run, args.seed)
     doc = seed_document(run, path)
     fields = header_data(doc)

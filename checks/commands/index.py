@@ -10,6 +10,7 @@ from checks.commands.common import (
 )
 from checks.options import IndexOptions
 from checks.report.diagnostic import Severity
+from checks.rules.registry import index_codes
 from checks.run.corpus import write_index
 
 
@@ -17,13 +18,13 @@ from checks.run.corpus import write_index
 def index(args: IndexOptions) -> int:
     """Rewrite INDEX.md's table from the seeds' headers, or with --check only
     report how it disagrees."""
-    run = run_for(args, ("IDX", "PRV004", "PRV005"))
+    run = run_for(args, (*index_codes(), "PRV004", "PRV005"))
     corpus = run.corpus(run.records())
     keep_all = lambda f: True  # noqa: E731
     found = [
         d
         for d in run.linter.corpus_findings(corpus, keep_all)
-        if d.code.startswith("IDX")
+        if d.code in index_codes()
     ]
     if args.check:
         report(args, found, 1)
@@ -43,7 +44,7 @@ def index(args: IndexOptions) -> int:
     remaining = [
         d
         for d in run.linter.corpus_findings(after, keep_all)
-        if d.code.startswith("IDX")
+        if d.code in index_codes()
     ]
     if remaining or args.format == "json":
         report(args, remaining, 1, [(corpus.index_display, fix)])

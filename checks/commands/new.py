@@ -22,6 +22,7 @@ from checks.commands.common import (
 )
 from checks.options import NewOptions, UsageError
 from checks.report.diagnostic import Diagnostic, Severity
+from checks.rules.registry import index_codes
 from checks.run.corpus import Corpus, SeedRecord, write_index
 from checks.run.runner import Run
 from checks.seed.document import Document
@@ -132,7 +133,7 @@ def _trial(run: Run, records: list[SeedRecord], doc: Document) -> list[Diagnosti
     return diagnostics + [
         d
         for d in run.linter.corpus_findings(trial, lambda f: stem in f.seeds)
-        if not d.code.startswith("IDX")
+        if d.code not in index_codes()
     ]
 
 

@@ -19,6 +19,7 @@ from checks.commands.common import (
     used_ids,
 )
 from checks.options import RenumberOptions
+from checks.rules.registry import index_codes
 from checks.run.corpus import SEED_NAME, write_index
 from checks.seed.edit import set_value
 
@@ -29,7 +30,7 @@ def renumber(args: RenumberOptions) -> int:
     keeping its random id part."""
     from checks.run.history import exists_at, names_at
 
-    run = run_for(args, ("IDX",))
+    run = run_for(args, index_codes())
     ref = args.base or run.config.base
     if ref.startswith("-"):
         raise Refused(f"--base: {ref!r} is not a git revision")

@@ -14,6 +14,7 @@ from checks.commands.common import (
     today,
 )
 from checks.options import RetractOptions
+from checks.rules.registry import index_codes
 from checks.run.corpus import SEED_NAME, Corpus, write_index
 from checks.seed.index import tombstone_cells
 
@@ -22,7 +23,7 @@ from checks.seed.index import tombstone_cells
 def retract(args: RetractOptions) -> int:
     """Withdraw a seed: its INDEX.md row becomes a tombstone (so that its number
     and id are never reused), then the file is removed."""
-    run = run_for(args, ("IDX",))
+    run = run_for(args, index_codes())
     corpus = run.corpus(run.records())
     readable_index(corpus)
     seed_id = Path(args.seed).stem

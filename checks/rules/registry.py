@@ -119,6 +119,13 @@ def protected_codes() -> frozenset[str]:
     return frozenset(code for code, r in RULES.items() if r.protects_record)
 
 
+@cache
+def index_codes() -> tuple[str, ...]:
+    """The codes of the rules about INDEX.md, those whose fix writes it afresh:
+    what the commands that write INDEX.md check before and after."""
+    return tuple(sorted(code for code, r in RULES.items() if r.rewrites_index))
+
+
 def matches(code: str, selector: str) -> bool:
     return selector == "ALL" or code.startswith(selector)
 
