@@ -1,6 +1,7 @@
 """A deterministic generator of realistic seed corpora, for the benchmarks.
 
     python benchmarks/generate.py OUT_DIR --seeds 1000 [--seed 7] [--bad 0.02]
+    python benchmarks/generate.py OUT_DIR --seeds 5000 --messy
 
 Writes OUT_DIR/pyproject.toml, OUT_DIR/seeds/NNN_<hex>.txt and
 OUT_DIR/seeds/INDEX.md.  Each body is about 4 KB of news-like prose in the
@@ -9,6 +10,14 @@ speaker, attributions to people and outlets, a pseudonym marker now and then,
 weasel phrases, figures.  A share of seeds (--bad) is broken on purpose: a
 wrong hash, a bad date, a quote with no speaker, an undeclared pseudonym.
 The same arguments always give the same bytes.
+
+With --messy, the seeds are as a corpus reaches a team that adopts `checks`:
+about 1.7 KB each, in the old inline form (` date YYYY-MM-DD` on the line
+of the text, no YAML header, no INDEX.md), each paragraph one long line, and
+written loosely: weasel attribution, quotes nobody says, claims with no
+source, outlets the header does not cite, names flagged as changed and not
+declared.  `checks --fix` migrates them and `checks index` lists them; a
+run then finds about ten problems a seed, across the families.
 """
 
 from __future__ import annotations
@@ -176,14 +185,76 @@ def generate(
     )
 
 
+LOOSE = [
+    lambda rng: f"The {rng.choice(NOUNS)} is reportedly close to collapse.",
+    lambda rng: (
+        f"Experts say the {rng.choice(NOUNS)} in {rng.choice(PLACES)} should never have {rng.choice(VERBS)}."
+    ),
+    lambda rng: (
+        f"Some residents claim the {rng.choice(NOUNS)} was {rng.choice(VERBS)} {rng.choice(TIMES)} without warning."
+    ),
+    lambda rng: f"It is widely believed that the {rng.choice(NOUNS)} cost far more than planned.",
+    lambda rng: (
+        f"The repairs will cost at least {rng.randint(2, 90)} million and take {rng.randint(2, 9)} years."
+    ),
+    lambda rng: (
+        f"The {rng.choice(OUTLETS)} said the {rng.choice(NOUNS)} had {rng.choice(VERBS)} {rng.choice(TIMES)}."
+    ),
+]
+
+
+def messy_body(rng: random.Random, size: int) -> str:
+    """Long one-line paragraphs, loosely sourced."""
+    paragraphs: list[str] = []
+    alias = rng.choice(FIRST) if rng.random() < 0.5 else None
+    while sum(len(p) + 2 for p in paragraphs) < size:
+        roll = rng.random()
+        if roll < 0.2:
+            paragraphs.append(quote(rng, attributed=rng.random() < 0.4))
+        elif roll < 0.3 and alias:
+            paragraphs.append(
+                f"{alias} (name changed) has worked at the {rng.choice(NOUNS)} for "
+                f"{rng.randint(2, 30)} years and says the shifts are getting longer."
+            )
+            alias = None
+        else:
+            paragraphs.append(
+                " ".join(
+                    (rng.choice(LOOSE)(rng) if rng.random() < 0.3 else sentence(rng))
+                    for _ in range(rng.randint(4, 7))
+                )
+            )
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def generate_messy(out: Path, seeds: int, seed: int = 7, size: int = 1500) -> None:
+    rng = random.Random(seed)
+    folder = out / "seeds"
+    folder.mkdir(parents=True, exist_ok=True)
+    (out / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
+    for number in range(seeds):
+        seed_id = f"{number:03d}_{rng.getrandbits(64):016x}"
+        date = f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        text = messy_body(rng, size)
+        (folder / f"{seed_id}.txt").write_text(f" date {date} {text}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--seeds", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--bad", type=float, default=0.02)
+    parser.add_argument(
+        "--messy",
+        action="store_true",
+        help="legacy seeds, loosely written (run checks --fix, then checks index)",
+    )
     args = parser.parse_args(argv)
-    generate(args.out, args.seeds, args.seed, args.bad)
+    if args.messy:
+        generate_messy(args.out, args.seeds, args.seed)
+    else:
+        generate(args.out, args.seeds, args.seed, args.bad)
     print(f"wrote {args.seeds} seeds to {args.out / 'seeds'}")
     return 0
 
