@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import re
 from collections.abc import Callable
 from functools import cached_property
@@ -25,9 +26,10 @@ _LEGACY = re.compile(
 )
 # What ends a line, for every file `checks` reports on (an editor's view).
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# Positions found by scanning from the start, before the lines are mapped once
-# (each scan costs the offset: a file with thousands of findings is mapped).
-_FEW = 16
+# Positions this near the start (the header, mostly) are found by scanning
+# from it; past them the lines are mapped once, so that the cost of placing a
+# finding does not grow with the file.
+_NEAR = 512
 
 
 class HeaderForm(enum.Enum):
@@ -66,7 +68,6 @@ class Document:
         body_byte = len(self.text[: self.body_start].encode("utf-8", "surrogateescape"))
         self.body = raw[body_byte:]
         self._derived: dict[str, Any] = {}
-        self._lookups = 0  # positions asked for; past _FEW, the lines are mapped
 
     def _split(self) -> None:
         text = self.text
@@ -160,42 +161,45 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
+        text = self.text
+        if self._has_cr:
+            return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+        lengths = map(len, text.split("\n")[:-1])
+        return [0, *itertools.accumulate(map((1).__add__, lengths))]
+
+    @cached_property
+    def _has_cr(self) -> bool:
+        return "\r" in self.text
+
+    def _mapped(self, offset: int) -> bool:
+        return offset >= _NEAR or self._has_cr or "_line_starts" in self.__dict__
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a text offset."""
-        offset = max(0, min(offset, len(self.text)))
         text = self.text
-        self._lookups += 1
-        if (
-            self._lookups <= _FEW
-            and "_line_starts" not in self.__dict__
-            and text.find("\r", 0, offset) < 0
-        ):
-            # Most positions asked for are in the header: no need to map the body.
+        offset = max(0, min(offset, len(text)))
+        if not self._mapped(offset):
             return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
         starts = self._line_starts
         index = bisect.bisect_right(starts, offset) - 1
         return index + 1, offset - starts[index] + 1
 
     def line_text(self, line: int) -> str:
-        self._lookups += 1
-        if (
-            self._lookups <= _FEW
-            and "_line_starts" not in self.__dict__
-            and "\r" not in self.text
-        ):
+        text = self.text
+        if not self._mapped(line * 80):
             start = 0
             for _ in range(line - 1):
-                start = self.text.find("\n", start) + 1
+                start = text.find("\n", start) + 1
                 if start == 0:
                     return ""
-            end = self.text.find("\n", start)
-            return self.text[start : end if end >= 0 else len(self.text)]
+            end = text.find("\n", start)
+            return text[start : end if end >= 0 else len(text)]
         starts = self._line_starts
+        if line > len(starts):
+            return ""
         start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        end = starts[line] if line < len(starts) else len(text)
+        return text[start:end].rstrip("\r\n")
 
     def derived(self, key: str, compute: Callable[[Document], Any]) -> Any:
         """Compute an analysis of this document once and share it between rules."""
