@@ -131,7 +131,7 @@ def analyse(text: str, raw: bytes | None = None) -> Claims:
     weasel_spans = []
     for index in sorted(weasel_screen.matching(raw)):
         kind = WEASEL_PHRASES[index][0]
-        for m in weasel_screen.finditer(index, text, reach=0):
+        for m in weasel_screen.finditer(index, text, reach=0, raw=raw):
             start = _phrase_start(text, m.start(), m.end())
             if not prose.in_quote(start):
                 weasel_spans.append((start, m.end(), kind))
@@ -220,10 +220,13 @@ def _specific_source(
     prose: Prose, verbs: list[tuple[int, int]], lo: int, hi: int, skip: tuple[int, int]
 ) -> bool:
     """Whether a reporting word in [lo, hi), not part of `skip`, has a specific
-    source: a name, a definite described source, or a pronoun."""
+    source: a name, a definite described source, or a pronoun.  `verbs` are
+    sorted."""
     text = prose.text
-    for s, e in verbs:
-        if not lo <= s < hi or skip[0] <= s < skip[1]:
+    for s, e in itertools.islice(verbs, bisect.bisect_left(verbs, (lo,)), None):
+        if s >= hi:
+            break
+        if skip[0] <= s < skip[1]:
             continue
         if not _says(text, s, e):
             continue  # "found out", "shows": a finding, not someone's words

@@ -161,14 +161,21 @@ class PatternSet:
             return found
         return _to_code_points(raw, found)
 
-    def finditer(self, index: int, text: str, reach: int = 200) -> Iterator[re.Match]:
+    def finditer(
+        self, index: int, text: str, reach: int = 200, raw: bytes | None = None
+    ) -> Iterator[re.Match]:
         """The Python matches of pattern `index` in `text`, searched only near
-        where its RE2 translation matches (within `reach` characters after)."""
+        where its RE2 translation matches (within `reach` characters after).
+        `raw` is the text's UTF-8, as `spans` takes it, when the caller has it."""
         pattern = self._patterns[index]
-        single = self._single_pattern(index)
+        if raw is None and text.isascii():
+            raw = text.encode("ascii")
+        if raw is None:  # RE2 encodes the text and counts code points itself
+            candidates = [m.span() for m in self._single_pattern(index).finditer(text)]
+        else:
+            candidates = self.spans(index, raw, text)
         seen: set[tuple[int, int]] = set()
-        for candidate in single.finditer(text):
-            start, end = candidate.span()
+        for start, end in candidates:
             for m in pattern.finditer(text, start, min(len(text), end + reach)):
                 if m.span() not in seen:
                     seen.add(m.span())
