@@ -7,8 +7,10 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import TextIO
 
 from checks.report.diagnostic import Diagnostic, Fix, Severity
@@ -16,6 +18,7 @@ from checks.report.diagnostic import Diagnostic, Fix, Severity
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 WINDOW = 120
+CHUNK = 512  # pieces of a report written to the stream at once
 
 
 @dataclass
@@ -68,6 +71,18 @@ class Reporter(abc.ABC):
         self.out = out
         self.quiet = quiet
 
+    def _stream(self, pieces: Iterable[str]) -> None:
+        """Write `pieces` in chunks: each diagnostic's text is made as it is
+        written, so that a large report is never held whole in memory, and
+        the stream is called once per chunk, not once per piece."""
+        chunk: list[str] = []
+        for piece in pieces:
+            chunk.append(piece)
+            if len(chunk) == CHUNK:
+                self.out.write("".join(chunk))
+                chunk.clear()
+        self.out.write("".join(chunk))
+
     @abc.abstractmethod
     def report(
         self,
@@ -95,7 +110,32 @@ def json_text(value, **options) -> str:
     a file name that is not UTF-8) written as its escape, so that the text
     can be encoded as UTF-8."""
     text = json.dumps(value, ensure_ascii=False, **options)
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _SURROGATE.sub(_surrogate_escape, text)
+
+
+def _surrogate_escape(m: re.Match) -> str:
+    return f"\\u{ord(m.group()):04x}"
+
+
+def json_string(text: str) -> str:
+    """`text` as a JSON string, as json_text writes it."""
+    quoted = encode_basestring(text)
+    return quoted if quoted.isascii() else _SURROGATE.sub(_surrogate_escape, quoted)
+
+
+def json_around(value: dict, key: str, items: Iterable[str]) -> Iterator[str]:
+    """json_text(value, indent=2), the empty list at `key` (the only key so
+    named) holding `items`: each item's JSON as json_text(item, indent=2)
+    writes it, indented here to the list's depth."""
+    head, tail = json_text(value, indent=2).split(f'"{key}": []', 1)
+    indent = head[head.rfind("\n") + 1 :]
+    pad = "\n" + indent + "  "
+    yield head + f'"{key}": ['
+    between = pad
+    for item in items:
+        yield between + item.replace("\n", pad)
+        between = "," + pad
+    yield ("" if between == pad else "\n" + indent) + "]" + tail
 
 
 def _escaped(char: str) -> str:
@@ -133,6 +173,9 @@ def excerpt(line: str, start: int, end: int) -> tuple[str, str]:
         right = min(len(line), max(left + WINDOW, min(end, left + WINDOW)))
         prefix, suffix = ("..." if left else ""), ("..." if right < len(line) else "")
         line, start, end = line[left:right], start - left, min(end, right) - left
+    if line.isascii() and line.isprintable():  # as it is, a column a character
+        before, marked, rest = prefix + line[:start], line[start:end], line[start:]
+        return before + rest + suffix, " " * len(before) + "^" * max(1, len(marked))
     shown = [_shown(c) for c in line]
     before = prefix + "".join(shown[:start])
     marked = "".join(shown[start:end]) or " "
@@ -149,26 +192,30 @@ class TextReporter(Reporter):
         if not self.quiet:
             for path, fix in fixed:
                 self.out.write(f"{printable(path)}: fixed: {fix.description}\n")
-        for d in diagnostics:
-            mark = " [*]" if d.fixable else ""
-            self.out.write(
-                f"{printable(d.path)}:{d.line}:{d.column}: {d.code}{mark} {printable(d.message)}\n"
-            )
-            if self.quiet:
-                continue
-            start = d.column - 1 - d.source_start
-            end = (
-                d.end_column - 1 - d.source_start
-                if d.end_line == d.line
-                else len(d.source)
-            )
-            shown, carets = excerpt(d.source, start, end)
-            if d.source_start and not shown.startswith("..."):
-                shown, carets = "..." + shown, "   " + carets
-            gutter = str(d.line)
-            self.out.write(f" {gutter} | {shown}\n {' ' * len(gutter)} | {carets}\n")
+        self._stream(map(self._quiet if self.quiet else self._shown, diagnostics))
         if not self.quiet:
             self.out.write(summary_line(summary) + "\n")
+
+    def _quiet(self, d: Diagnostic) -> str:
+        mark = " [*]" if d.fixable else ""
+        return f"{_path(d.path)}:{d.line}:{d.column}: {d.code}{mark} {printable(d.message)}\n"
+
+    def _shown(self, d: Diagnostic) -> str:
+        start = d.column - 1 - d.source_start
+        end = (
+            d.end_column - 1 - d.source_start if d.end_line == d.line else len(d.source)
+        )
+        shown, carets = excerpt(d.source, start, end)
+        if d.source_start and not shown.startswith("..."):
+            shown, carets = "..." + shown, "   " + carets
+        gutter = str(d.line)
+        return f"{self._quiet(d)} {gutter} | {shown}\n {' ' * len(gutter)} | {carets}\n"
+
+
+@lru_cache(maxsize=256)
+def _path(path: str) -> str:
+    """A file's name as printed: the same for each of its findings."""
+    return printable(path)
 
 
 def _plural(n: int, word: str) -> str:
@@ -197,19 +244,32 @@ def summary_line(s: Summary) -> str:
 
 
 class JsonReporter(Reporter):
-    """One object: `{"diagnostics": [...], "summary": {...}}`."""
+    """One object: `{"diagnostics": [...], "summary": {...}}`, each
+    diagnostic as `Diagnostic.as_dict` has it."""
 
     def report(self, diagnostics, fixed, summary) -> None:
-        self.out.write(
-            json_text(
-                {
-                    "diagnostics": [d.as_dict() for d in diagnostics],
-                    "summary": summary.as_dict(),
-                },
-                indent=2,
-            )
+        value = {"diagnostics": [], "summary": summary.as_dict()}
+        self._stream(
+            json_around(value, "diagnostics", map(diagnostic_json, diagnostics))
         )
         self.out.write("\n")
+
+
+_TRUE_FALSE = ("false", "true")
+
+
+def diagnostic_json(d: Diagnostic) -> str:
+    """json_text(d.as_dict(), indent=2), written directly (a fifth of the
+    cost: a report can hold a million)."""
+    return (
+        f'{{\n  "path": {json_string(d.path)},\n  "line": {d.line},\n'
+        f'  "column": {d.column},\n  "end_line": {d.end_line},\n'
+        f'  "end_column": {d.end_column},\n  "code": {json_string(d.code)},\n'
+        f'  "name": {json_string(d.name)},\n  "severity": "{d.severity.value}",\n'
+        f'  "message": {json_string(d.message)},\n'
+        f'  "fixable": {_TRUE_FALSE[d.fixable]},\n'
+        f'  "unsafe_fix": {_TRUE_FALSE[d.unsafe_fixable]}\n}}'
+    )
 
 
 class GithubReporter(Reporter):
@@ -223,22 +283,16 @@ class GithubReporter(Reporter):
     }
 
     def report(self, diagnostics, fixed, summary) -> None:
-        for d in diagnostics:
-            properties = ",".join(
-                f"{key}={_github_property(str(value))}"
-                for key, value in (
-                    ("file", printable(d.path)),
-                    ("line", d.line),
-                    ("col", d.column),
-                    ("endLine", d.end_line),
-                    ("endColumn", d.end_column),
-                    ("title", f"{d.code} {d.name}"),
-                )
-            )
-            self.out.write(
-                f"::{self.LEVELS[d.severity]} {properties}::{_github_data(printable(d.message))}\n"
-            )
+        self._stream(map(self._annotation, diagnostics))
         self.out.write(summary_line(summary) + "\n")
+
+    def _annotation(self, d: Diagnostic) -> str:
+        where = (
+            f"file={_github_property(_path(d.path))},line={d.line},col={d.column},"
+            f"endLine={d.end_line},endColumn={d.end_column},"
+            f"title={_github_property(f'{d.code} {d.name}')}"
+        )
+        return f"::{self.LEVELS[d.severity]} {where}::{_github_data(printable(d.message))}\n"
 
 
 def _github_data(text: str) -> str:
@@ -278,11 +332,12 @@ class SarifReporter(Reporter):
                 {
                     "tool": {"driver": driver},
                     "columnKind": "unicodeCodePoints",
-                    "results": [self._result(d, index) for d in diagnostics],
+                    "results": [],
                 }
             ],
         }
-        self.out.write(json_text(log, indent=2))
+        results = (self._result(d, index) for d in diagnostics)
+        self._stream(json_around(log, "results", results))
         self.out.write("\n")
 
     def _rule(self, r) -> dict:
@@ -296,30 +351,25 @@ class SarifReporter(Reporter):
             "properties": {"fixable": r.fixable},
         }
 
-    def _result(self, d: Diagnostic, index: dict[str, int]) -> dict:
-        region = {
-            "startLine": d.line,
-            "startColumn": d.column,
-            "endLine": d.end_line,
-            "endColumn": d.end_column,
-        }
-        return {
-            "ruleId": d.code,
-            "ruleIndex": index.get(d.code, -1),
-            "level": self.LEVELS[d.severity],
-            "message": {"text": printable(d.message)},
-            "locations": [
-                {
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": _uri(d.path)},
-                        "region": region,
-                    }
-                }
-            ],
-            "partialFingerprints": {"checks/v1": fingerprint(d)},
-        }
+    def _result(self, d: Diagnostic, index: dict[str, int]) -> str:
+        """A SARIF result as json_text(..., indent=2) writes it, written
+        directly: ruleId, ruleIndex, level, message, the one location with
+        its region, and the fingerprint."""
+        return (
+            f'{{\n  "ruleId": {json_string(d.code)},\n'
+            f'  "ruleIndex": {index.get(d.code, -1)},\n'
+            f'  "level": "{self.LEVELS[d.severity]}",\n'
+            f'  "message": {{\n    "text": {json_string(printable(d.message))}\n  }},\n'
+            '  "locations": [\n    {\n      "physicalLocation": {\n'
+            f'        "artifactLocation": {{\n          "uri": {json_string(_uri(d.path))}\n        }},\n'
+            f'        "region": {{\n          "startLine": {d.line},\n'
+            f'          "startColumn": {d.column},\n          "endLine": {d.end_line},\n'
+            f'          "endColumn": {d.end_column}\n        }}\n      }}\n    }}\n  ],\n'
+            f'  "partialFingerprints": {{\n    "checks/v1": "{fingerprint(d)}"\n  }}\n}}'
+        )
 
 
+@lru_cache(maxsize=256)
 def _uri(path: str) -> str:
     from urllib.parse import quote
 
