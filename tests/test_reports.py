@@ -1,6 +1,7 @@
 """Machine-readable reports (GitHub annotations, SARIF, JUnit), --output,
 --statistics and the baseline, as a CI system and a maintainer meet them."""
 
+import io
 import json
 import re
 import tempfile
@@ -20,6 +21,15 @@ from conftest import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from checks.report.diagnostic import Diagnostic, Fix, Severity
+from checks.report.reporters import (
+    JsonReporter,
+    SarifReporter,
+    Summary,
+    json_text,
+    printable,
+)
 
 A = "000_0123456789abcdef"
 B = "001_1111111111111111"
@@ -226,3 +236,52 @@ def test_the_summary_adds_up_whatever_the_corpus(kinds, index, named, select):
     unsafe = sum(d["unsafe_fix"] for d in report["diagnostics"])
     assert int(found[3] or 0) == safe == marked == report["summary"]["fixable"]
     assert int(found[4] or 0) == unsafe == report["summary"]["unsafe_fixable"]
+
+
+# Any text a path or message can hold: control characters, quotes,
+# backslashes, non-ASCII and the lone surrogates of names that are not UTF-8.
+_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=30)
+_DIAGNOSTICS = st.builds(
+    Diagnostic,
+    path=_TEXT,
+    line=st.integers(1, 10**6),
+    column=st.integers(1, 10**4),
+    end_line=st.integers(1, 10**6),
+    end_column=st.integers(1, 10**4),
+    code=st.sampled_from(["HDR001", "CLM003", "XYZ999"]),
+    name=st.sampled_from(["missing-header", "weasel-attribution"]),
+    severity=st.sampled_from(list(Severity)),
+    message=_TEXT,
+    fix=st.sampled_from([None, Fix("f", (), True), Fix("f", (), False)]),
+    source=_TEXT,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(diagnostics=st.lists(_DIAGNOSTICS, max_size=4))
+def test_the_streamed_json_report_is_the_json_of_its_diagnostics(diagnostics):
+    """The JSON report is written a diagnostic at a time; it must read as
+    json.dumps writes the whole, byte for byte."""
+    stream = io.StringIO()
+    summary = Summary.of(1, diagnostics, 0)
+    JsonReporter(stream).report(diagnostics, [], summary)
+    whole = {
+        "diagnostics": [d.as_dict() for d in diagnostics],
+        "summary": summary.as_dict(),
+    }
+    assert stream.getvalue() == json_text(whole, indent=2) + "\n"
+
+
+@settings(max_examples=100, deadline=None)
+@given(diagnostics=st.lists(_DIAGNOSTICS, max_size=3))
+def test_the_streamed_sarif_report_reads_back_as_its_diagnostics(diagnostics):
+    stream = io.StringIO()
+    SarifReporter(stream).report(diagnostics, [], Summary.of(1, diagnostics, 0))
+    [run] = json.loads(stream.getvalue())["runs"]
+    assert [
+        (r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"])
+        for r in run["results"]
+    ] == [(d.code, d.line) for d in diagnostics]
+    assert [r["message"]["text"] for r in run["results"]] == [
+        printable(d.message) for d in diagnostics
+    ]
