@@ -22,11 +22,12 @@ from conftest import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.report.diagnostic import Diagnostic, Fix, Severity
+from checks.report.diagnostic import Diagnostic, Fix, Severity, source_window
 from checks.report.reporters import (
     JsonReporter,
     SarifReporter,
     Summary,
+    TextReporter,
     json_text,
     printable,
 )
@@ -239,8 +240,13 @@ def test_the_summary_adds_up_whatever_the_corpus(kinds, index, named, select):
 
 
 # Any text a path or message can hold: control characters, quotes,
-# backslashes, non-ASCII and the lone surrogates of names that are not UTF-8.
-_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=30)
+# backslashes, non-ASCII and the lone surrogates that stand for the bytes of a
+# name that is not UTF-8 (U+DC80 to U+DCFF, as os.fsdecode gives them).
+_TEXT = st.text(
+    st.characters(codec="utf-8")
+    | st.characters(min_codepoint=0xDC80, max_codepoint=0xDCFF),
+    max_size=30,
+)
 _DIAGNOSTICS = st.builds(
     Diagnostic,
     path=_TEXT,
@@ -285,3 +291,40 @@ def test_the_streamed_sarif_report_reads_back_as_its_diagnostics(diagnostics):
     assert [r["message"]["text"] for r in run["results"]] == [
         printable(d.message) for d in diagnostics
     ]
+
+
+def _printed(source: str, source_start: int, column: int, end: tuple[int, int]) -> str:
+    d = Diagnostic(
+        "a.txt",
+        1,
+        column,
+        *end,
+        "CLM003",
+        "w",
+        Severity.WARNING,
+        "m",
+        None,
+        source,
+        source_start,
+    )
+    stream = io.StringIO()
+    TextReporter(stream).report([d], [], Summary.of(1, [d], 0))
+    return stream.getvalue()
+
+
+@pytest.mark.parametrize("size", [199, 200, 201, 202, 241, 242, 330])
+def test_an_excerpt_from_the_kept_window_is_the_excerpt_from_the_whole_line(size):
+    """A diagnostic keeps only the part of a long line its excerpt can show;
+    what the text report prints must be what the whole line would give, for
+    a span at every column, on one line or running on to the next."""
+    line = "".join("ab \u00e9\u4e2d\u200b"[i * 7 % 6] for i in range(size))
+    for start in range(size + 1):
+        column = start + 1
+        for end in [
+            *((1, min(size, start + n) + 1) for n in (0, 1, 5, 81, 200)),
+            (2, 1),
+        ]:
+            on_line = end[1] if end[0] == 1 else column
+            window, cut = source_window(line, column, on_line)
+            expected = _printed(line, 0, column, end)
+            assert _printed(window, cut, column, end) == expected, (start, end)

@@ -9,7 +9,7 @@ from typing import Any
 
 from checks.config import Config, load_config
 from checks.options import CommandOptions
-from checks.report.diagnostic import Diagnostic, Edit
+from checks.report.diagnostic import ORDER, Diagnostic, Edit
 from checks.report.reporters import REPORTERS, Summary
 from checks.rules.registry import all_rules, select
 from checks.run.corpus import Corpus
@@ -48,7 +48,7 @@ def report(
 ) -> None:
     summary = Summary.of(files, diagnostics, len(fixed))
     REPORTERS[args.format](sys.stdout, False).report(
-        sorted(diagnostics), list(fixed), summary
+        sorted(diagnostics, key=ORDER), list(fixed), summary
     )
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import cache
+from operator import attrgetter
 
 
 class ByValues:
@@ -15,12 +17,17 @@ class ByValues:
     __slots__ = ()
 
     def __reduce__(self):
-        return type(self), tuple(getattr(self, name) for name in _names(type(self)))
+        return type(self), _values(type(self))(self)
 
 
 @cache
-def _names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls))
+def _values(cls: type) -> Callable[[object], tuple]:
+    """The function that reads an instance's field values, in order, as a
+    tuple (in C: a run sends back millions of these)."""
+    names = [f.name for f in fields(cls)]
+    if len(names) == 1:
+        return lambda value: (getattr(value, names[0]),)
+    return attrgetter(*names)
 
 
 class Severity(str, enum.Enum):
@@ -47,6 +54,22 @@ class Fix:
     edits: tuple[Edit, ...]
     safe: bool = True
 
+    def reported(self) -> Fix:
+        """What a report needs of the fix once its seed is checked (and fixed,
+        if asked): whether it is safe.  Its edits are not sent back from the
+        process that checked the seed, nor cached."""
+        return SAFE_FIX if self.safe else UNSAFE_FIX
+
+    def __reduce__(self):
+        if self is SAFE_FIX or self is UNSAFE_FIX:
+            return "SAFE_FIX" if self.safe else "UNSAFE_FIX"
+        return Fix, (self.description, self.edits, self.safe)
+
+
+# The fixes a checked seed's diagnostics carry: pickled by name.
+SAFE_FIX = Fix("a safe fix", ())
+UNSAFE_FIX = Fix("an unsafe fix", (), safe=False)
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -66,8 +89,9 @@ class Diagnostic(ByValues):
     Lines and columns are 1-based, columns count code points, the end is exclusive.
 
     Not frozen: a run makes one for every finding, and a frozen dataclass
-    costs four times as much to build (5.5 against 1.3 us); nothing changes
-    one once it is made (`dataclasses.replace` makes another)."""
+    costs four times as much to build (5.5 against 1.3 us).  Nothing changes
+    one once its seed is checked (`dataclasses.replace` makes another); until
+    then, the checker keeps only what a report needs of its fix."""
 
     path: str
     line: int
@@ -124,6 +148,20 @@ class Diagnostic(ByValues):
         }
 
 
+def as_reported(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """A checked seed's diagnostics as they leave its checker, each fix
+    replaced by what a report needs of it (`Fix.reported`)."""
+    for d in diagnostics:
+        if d.fix is not None:
+            d.fix = d.fix.reported()
+    return diagnostics
+
+
+# The order diagnostics are reported in, as their comparison has it, read in
+# C: sorting by it takes a fraction of the time the comparison methods do.
+ORDER = attrgetter("path", "line", "column", "end_line", "end_column", "code")
+
+
 @dataclass(frozen=True, slots=True)
 class Place(ByValues):
     """A span in some file of the corpus (a seed or INDEX.md), as a reader sees it."""
@@ -150,15 +188,23 @@ class CorpusFinding:
     text: str = ""
 
 
-SOURCE_WINDOW = 160
+# An excerpt shows at most EXCERPT_WIDTH characters of a line, from
+# EXCERPT_LEAD before the span (or the line's last EXCERPT_WIDTH, near its end).
+EXCERPT_WIDTH = 120
+EXCERPT_LEAD = 40
 
 
-def source_window(line: str, column: int, end_column: int) -> tuple[str, int]:
-    """The part of a long line worth keeping for an excerpt: the span and
-    SOURCE_WINDOW characters each side; and how many characters were cut
-    from its start."""
-    if len(line) <= 2 * SOURCE_WINDOW + max(0, end_column - column):
-        return line, 0
-    start = max(0, column - 1 - SOURCE_WINDOW)
-    end = min(len(line), max(end_column, column) - 1 + SOURCE_WINDOW)
-    return line[start:end], start
+def source_window(
+    text: str, column: int, end_column: int, lo: int = 0, hi: int | None = None
+) -> tuple[str, int]:
+    """The part of a long line, text[lo:hi] (all of `text` by default), that
+    an excerpt can show: the span, EXCERPT_WIDTH characters before it and one
+    more after it than an excerpt shows (so that it knows whether the line
+    goes on); and how many characters were cut from the line's start."""
+    hi = len(text) if hi is None else hi
+    before, after = EXCERPT_WIDTH, EXCERPT_WIDTH - EXCERPT_LEAD + 1
+    if hi - lo <= before + after + max(0, end_column - column):
+        return text[lo:hi], 0
+    start = max(0, column - 1 - before)
+    end = min(hi - lo, max(max(end_column, column) - 1 + after, EXCERPT_WIDTH + 1))
+    return text[lo + start : lo + end], start

@@ -13,11 +13,16 @@ from functools import lru_cache
 from json.encoder import encode_basestring
 from typing import TextIO
 
-from checks.report.diagnostic import Diagnostic, Fix, Severity
+from checks.report.diagnostic import (
+    EXCERPT_LEAD,
+    EXCERPT_WIDTH,
+    Diagnostic,
+    Fix,
+    Severity,
+)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
-WINDOW = 120
 CHUNK = 512  # pieces of a report written to the stream at once
 
 
@@ -165,12 +170,13 @@ def _width(text: str) -> int:
 
 
 def excerpt(line: str, start: int, end: int) -> tuple[str, str]:
-    """The line (a window of about WINDOW characters around the span when it is
-    long) and a caret line under the span; start/end are 0-based columns."""
+    """The line (EXCERPT_WIDTH characters of it, from EXCERPT_LEAD before the
+    span, when it is longer) and a caret line under the span; start/end are
+    0-based columns."""
     prefix = suffix = ""
-    if len(line) > WINDOW:
-        left = max(0, min(start - WINDOW // 3, len(line) - WINDOW))
-        right = min(len(line), max(left + WINDOW, min(end, left + WINDOW)))
+    if len(line) > EXCERPT_WIDTH:
+        left = max(0, min(start - EXCERPT_LEAD, len(line) - EXCERPT_WIDTH))
+        right = min(len(line), left + EXCERPT_WIDTH)
         prefix, suffix = ("..." if left else ""), ("..." if right < len(line) else "")
         line, start, end = line[left:right], start - left, min(end, right) - left
     if line.isascii() and line.isprintable():  # as it is, a column a character

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from checks.config import Config
-from checks.report.diagnostic import Diagnostic, Fix
+from checks.report.diagnostic import Diagnostic, Fix, as_reported
 from checks.rules.registry import Rule, all_rules
 from checks.run.context import Context
 from checks.run.corpus import SeedRecord
@@ -96,6 +96,7 @@ class SeedChecker:
                 fixed = [(doc.display, f) for f in result.fixed]
             else:
                 diagnostics = self.linter.check(doc)
+            as_reported(diagnostics)
         record = None
         if job.in_corpus and self.linter.corpus_rules and job.unread is None:
             record = self.record(doc)

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from checks.report.diagnostic import (
+    ORDER,
     CorpusFinding,
     Diagnostic,
     Finding,
@@ -106,7 +107,7 @@ class Linter:
             for e in self.accepts.for_corpus(entries)
         ]
         self.accepts.wait(doc.stem, waiting)
-        return sorted(diagnostics)
+        return sorted(diagnostics, key=ORDER)
 
     def _unused(self, doc: Document, entries: list[Accept]) -> list[Diagnostic]:
         """HDR015's diagnostics for the `entries` that dropped nothing, when
@@ -213,24 +214,23 @@ class Linter:
         return found
 
     def _diagnostic(self, doc: Document, r: Rule, f: Finding) -> Diagnostic:
-        line, column = doc.position(f.start)
-        end_line, end_column = doc.position(f.end)
+        line, column, end_line, end_column, lo, hi = doc.place(f.start, f.end)
         source, cut = source_window(
-            doc.line_text(line), column, end_column if end_line == line else column
+            doc.text, column, end_column if end_line == line else column, lo, hi
         )
         return Diagnostic(
-            path=doc.display,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            code=r.code,
-            name=r.name,
-            severity=self.severities.get(r.code, r.severity),
-            message=f.message,
-            fix=f.fix,
-            source=source,
-            source_start=cut,
+            doc.display,
+            line,
+            column,
+            end_line,
+            end_column,
+            r.code,
+            r.name,
+            self.severities.get(r.code, r.severity),
+            f.message,
+            f.fix,
+            source,
+            cut,
         )
 
     def corpus_diagnostic(self, r: Rule, f) -> Diagnostic:

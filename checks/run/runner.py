@@ -16,6 +16,7 @@ from pathlib import Path
 from checks.config import Config, ConfigChange
 from checks.options import Running, UsageError
 from checks.report.diagnostic import (
+    ORDER,
     Place,
 )
 from checks.rules.registry import Rule
@@ -161,7 +162,7 @@ class Run:
         if self.linter.corpus_rules and plan.has_corpus:
             self._check_corpus(records, base, index, plan, fix, outcome)
         outcome.diagnostics += self.linter.accepts.unused()
-        outcome.diagnostics.sort()
+        outcome.diagnostics.sort(key=ORDER)
         return outcome
 
     def _base(self, diff_base: str | None):
