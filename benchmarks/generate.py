@@ -193,7 +193,9 @@ LOOSE = [
     lambda rng: (
         f"Some residents claim the {rng.choice(NOUNS)} was {rng.choice(VERBS)} {rng.choice(TIMES)} without warning."
     ),
-    lambda rng: f"It is widely believed that the {rng.choice(NOUNS)} cost far more than planned.",
+    lambda rng: (
+        f"It is widely believed that the {rng.choice(NOUNS)} cost far more than planned."
+    ),
     lambda rng: (
         f"The repairs will cost at least {rng.randint(2, 90)} million and take {rng.randint(2, 9)} years."
     ),
