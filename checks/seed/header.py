@@ -284,14 +284,52 @@ def _build(
 def dump_fields(fields: dict[str, Any], newline: str = "\n") -> str:
     """YAML lines for `fields` in the given order, quoting whatever another YAML
     reader would take for something other than a string."""
-    text = _dump(fields, flow=False)
+    text = _plain_block(fields)
+    if text is None:
+        text = _dump(fields, flow=False)
     return text.replace("\n", newline) if newline != "\n" else text
 
 
 def flow(value: Any) -> str:
     """`value` as YAML on one line: a scalar, `[a, b]` or `{k: v}`."""
+    if _plain(value):
+        return value
     text = _dump(value, flow=True).rstrip("\n")
     return text[: -len("\n...")] if text.endswith("\n...") else text
+
+
+# Words and names that every YAML reader takes for a string as they are
+# written: what a header's fields mostly hold (ids, outlets, names).  They
+# are written without the emitter, which costs 20 us a call even in C (a
+# check run makes the fix that declares a seed's sources for every seed that
+# has one to declare); anything else goes through it.
+_PLAIN_WORDS = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?: [A-Za-z0-9_]+)*")
+# Words that a YAML 1.1 reader takes for a boolean or null, in any case.
+_RESERVED = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null"})
+
+
+def _plain(value: Any) -> bool:
+    return (
+        type(value) is str
+        and _PLAIN_WORDS.fullmatch(value) is not None
+        and value.lower() not in _RESERVED
+    )
+
+
+def _plain_block(fields: dict[str, Any]) -> str | None:
+    """`fields` as the emitter writes them in block style, when every key is
+    plain and every value a plain string or a non-empty list of them."""
+    lines = []
+    for key, value in fields.items():
+        if not _plain(key):
+            return None
+        if _plain(value):
+            lines.append(f"{key}: {value}\n")
+        elif type(value) is list and value and all(map(_plain, value)):
+            lines.append(f"{key}:\n" + "".join(f"- {item}\n" for item in value))
+        else:
+            return None
+    return "".join(lines) or None
 
 
 def _dump(value: Any, flow: bool) -> str:
