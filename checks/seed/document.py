@@ -187,10 +187,15 @@ class Document:
     def place(self, start: int, end: int) -> tuple[int, int, int, int, int, int]:
         """Line and column of both ends of a span, and where the text of its
         first line starts and stops (its line break left out): what a finding
-        needs, found with one search when the span stands on one line."""
-        line, column = self.position(start)
+        needs, with one search for the line and one for its end."""
         text = self.text
-        lo = max(0, min(start, len(text))) - column + 1
+        start = max(0, min(start, len(text)))
+        if self._mapped(start):
+            starts = self._line_starts
+            index = bisect.bisect_right(starts, start) - 1
+            line, lo = index + 1, starts[index]
+        else:
+            line, lo = text.count("\n", 0, start) + 1, text.rfind("\n", 0, start) + 1
         if self._has_cr:
             found = LINE_BREAK.search(text, lo)
             hi = found.start() if found else len(text)
@@ -198,8 +203,8 @@ class Document:
             hi = text.find("\n", lo)
             hi = len(text) if hi < 0 else hi
         if start <= end <= hi:
-            return line, column, line, end - lo + 1, lo, hi
-        return (line, column, *self.position(end), lo, hi)
+            return line, start - lo + 1, line, end - lo + 1, lo, hi
+        return (line, start - lo + 1, *self.position(end), lo, hi)
 
     def line_text(self, line: int) -> str:
         text = self.text
