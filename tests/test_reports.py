@@ -22,9 +22,10 @@ from conftest import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checks.report.diagnostic import Diagnostic, Fix, Severity, source_window
+from checks.report.diagnostic import ORDER, Diagnostic, Fix, Severity, source_window
 from checks.report.reporters import (
     JsonReporter,
+    JunitReporter,
     SarifReporter,
     Summary,
     TextReporter,
@@ -328,3 +329,36 @@ def test_an_excerpt_from_the_kept_window_is_the_excerpt_from_the_whole_line(size
             window, cut = source_window(line, column, on_line)
             expected = _printed(line, 0, column, end)
             assert _printed(window, cut, column, end) == expected, (start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(diagnostics=st.lists(_DIAGNOSTICS, max_size=6), files=st.integers(0, 8))
+def test_the_streamed_junit_report_has_a_case_per_file_with_its_errors(
+    diagnostics, files
+):
+    diagnostics = sorted(diagnostics, key=ORDER)
+    stream = io.StringIO()
+    summary = Summary.of(files, diagnostics, 0)
+    JunitReporter(stream).report(diagnostics, [], summary)
+    [suite] = ET.fromstring(stream.getvalue().encode("utf-8", "surrogatepass"))
+    paths = sorted({d.path for d in diagnostics})
+    cases = suite.findall("testcase")
+    passed = files - len(paths)
+    assert [c.get("name") for c in cases] == [printable(p) for p in paths] + (
+        [f"{passed} more files without findings"] if passed > 0 else []
+    )
+    failing = [
+        p
+        for p in paths
+        if any(d.path == p and d.severity is Severity.ERROR for d in diagnostics)
+    ]
+    assert suite.get("failures") == str(len(failing))
+    assert suite.get("tests") == str(max(files, len(paths)))
+    for case, path in zip(cases, paths):
+        errors = [
+            d for d in diagnostics if d.path == path and d.severity is Severity.ERROR
+        ]
+        failure = case.find("failure")
+        assert (failure is not None) == bool(errors)
+        if errors:
+            assert failure.get("type") == errors[0].code

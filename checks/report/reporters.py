@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import abc
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from json.encoder import encode_basestring
+from operator import attrgetter
 from typing import TextIO
 
 from checks.report.diagnostic import (
@@ -385,59 +387,59 @@ def _uri(path: str) -> str:
 
 class JunitReporter(Reporter):
     """JUnit XML: a test case per file, failing with its error diagnostics
-    (warnings and notes are written to its output)."""
+    (warnings and notes are written to its output).  Written a file at a
+    time, as ElementTree indents the whole (diagnostics come sorted by file)."""
 
     def report(self, diagnostics, fixed, summary) -> None:
-        import xml.etree.ElementTree as ET
-
-        by_path: dict[str, list[Diagnostic]] = {}
-        for d in diagnostics:
-            by_path.setdefault(d.path, []).append(d)
-        suite = ET.Element(
-            "testsuite",
-            name="checks",
-            tests=str(max(summary.files, len(by_path))),
-            failures=str(
-                sum(
-                    1
-                    for ds in by_path.values()
-                    if any(d.severity is Severity.ERROR for d in ds)
-                )
-            ),
-            errors="0",
+        files = failing = 0
+        for _, found in itertools.groupby(diagnostics, key=_PATH):
+            files += 1
+            failing += any(d.severity is Severity.ERROR for d in found)
+        passed = summary.files - files
+        head = (
+            '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n'
+            f'  <testsuite name="checks" tests="{max(summary.files, files)}" '
+            f'failures="{failing}" errors="0"'
         )
-        for path, found in sorted(by_path.items()):
-            case = ET.SubElement(
-                suite, "testcase", classname="checks", name=printable(path)
-            )
-            errors = [d for d in found if d.severity is Severity.ERROR]
-            if errors:
-                failure = ET.SubElement(
-                    case,
-                    "failure",
-                    message=f"{len(errors)} error{'s' if len(errors) != 1 else ''}",
-                    type=errors[0].code,
-                )
-                failure.text = "\n".join(_line(d) for d in errors)
-            others = [d for d in found if d.severity is not Severity.ERROR]
-            if others:
-                ET.SubElement(case, "system-out").text = "\n".join(
-                    _line(d) for d in others
-                )
-        passed = summary.files - len(by_path)
-        if passed > 0:
-            ET.SubElement(
-                suite,
-                "testcase",
-                classname="checks",
-                name=f"{passed} more files without findings",
-            )
-        root = ET.Element("testsuites")
-        root.append(suite)
-        ET.indent(root)
-        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-        self.out.write(ET.tostring(root, encoding="unicode"))
-        self.out.write("\n")
+        if not files and passed <= 0:
+            self.out.write(head + " />\n</testsuites>\n")
+            return
+        self.out.write(head + ">")
+        cases = itertools.chain(
+            (
+                _junit_case(printable(path), list(found))
+                for path, found in itertools.groupby(diagnostics, key=_PATH)
+            ),
+            [_junit_case(f"{passed} more files without findings", [])]
+            if passed > 0
+            else [],
+        )
+        self._stream("\n    " + case for case in cases)
+        self.out.write("\n  </testsuite>\n</testsuites>\n")
+
+
+_PATH = attrgetter("path")
+
+
+def _junit_case(name: str, found: list[Diagnostic]) -> str:
+    """One file's test case, indented as at its place in the report."""
+    import xml.etree.ElementTree as ET
+
+    case = ET.Element("testcase", classname="checks", name=name)
+    errors = [d for d in found if d.severity is Severity.ERROR]
+    if errors:
+        failure = ET.SubElement(
+            case,
+            "failure",
+            message=f"{len(errors)} error{'s' if len(errors) != 1 else ''}",
+            type=errors[0].code,
+        )
+        failure.text = "\n".join(_line(d) for d in errors)
+    others = [d for d in found if d.severity is not Severity.ERROR]
+    if others:
+        ET.SubElement(case, "system-out").text = "\n".join(_line(d) for d in others)
+    ET.indent(case, level=2)
+    return ET.tostring(case, encoding="unicode")
 
 
 def _line(d: Diagnostic) -> str:
