@@ -53,6 +53,11 @@ class Checked:
         return cls(*value)
 
 
+# Seeds whose rules run together (`SeedChecker.check_all`): enough for a
+# rule's tables to stay warm, few enough that their analyses take little room.
+BATCH = 64
+
+
 class SeedChecker:
     """The rules of a run, ready to check one seed after another."""
 
@@ -85,7 +90,26 @@ class SeedChecker:
         """One seed's diagnostics (after its fixes, if the job asks) and record.
         A seed that was not read has no record: the corpus rules know only
         that it is there."""
-        doc = Document(Path(job.path), job.raw, job.display, job.unread)
+        return self.check_all([job])[0]
+
+    def check_all(self, jobs: list[Job]) -> list[Checked]:
+        """`check` for each job, the rules run a batch of seeds at a time
+        (`Linter.findings_of`); everything else one seed after another, in
+        order."""
+        done = []
+        for i in range(0, len(jobs), BATCH):
+            batch = jobs[i : i + BATCH]
+            docs = [Document(Path(j.path), j.raw, j.display, j.unread) for j in batch]
+            checking = [k for k, j in enumerate(batch) if j.is_target and not j.fix]
+            found = self.linter.findings_of([docs[k] for k in checking])
+            findings = dict(zip(checking, found))
+            done += [
+                self._checked(job, doc, findings.get(k))
+                for k, (job, doc) in enumerate(zip(batch, docs))
+            ]
+        return done
+
+    def _checked(self, job: Job, doc: Document, findings) -> Checked:
         diagnostics = None
         fixed: list[tuple[str, Fix]] = []
         if job.is_target:
@@ -95,7 +119,7 @@ class SeedChecker:
                 diagnostics = result.diagnostics
                 fixed = [(doc.display, f) for f in result.fixed]
             else:
-                diagnostics = self.linter.check(doc)
+                diagnostics = self.linter.check(doc, findings)
             as_reported(diagnostics)
         record = None
         if job.in_corpus and self.linter.corpus_rules and job.unread is None:

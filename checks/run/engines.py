@@ -42,7 +42,7 @@ class Serial:
         self.checker = checker
 
     def submit(self, jobs: list[Job]) -> Waiting:
-        done = [self.checker.check(job) for job in jobs]
+        done = self.checker.check_all(jobs)
         return lambda: done
 
     def close(self) -> None:
@@ -63,7 +63,7 @@ def _start_worker(config, codes: list[str], today, ready: bool = False) -> None:
 
 def _work(batch: list[Job]) -> list[Checked]:
     assert _WORKER is not None
-    return [_WORKER.check(job) for job in batch]
+    return _WORKER.check_all(batch)
 
 
 class Processes:
@@ -110,7 +110,7 @@ class Processes:
             return self._in_parallel(jobs)
         if self._spare is not None and jobs:
             return self._spare.submit(_work, jobs).result
-        done = [self.checker.check(job) for job in jobs]
+        done = self.checker.check_all(jobs)
         return lambda: done
 
     def _in_parallel(self, jobs: list[Job]) -> Waiting:
@@ -143,7 +143,7 @@ def _work_remote(batch: list[Job], config, codes: list[str], today) -> list[Chec
     checker = _REMOTE.get(key)
     if checker is None:
         checker = _REMOTE[key] = SeedChecker.of_codes(config, codes, today)
-    return [checker.check(job) for job in batch]
+    return checker.check_all(batch)
 
 
 class Dask:
