@@ -59,7 +59,7 @@ BATCH = 64
 
 
 class SeedChecker:
-    """The rules of a run, ready to check one seed after another."""
+    """The rules of a run, ready to check seeds, a batch at a time."""
 
     def __init__(
         self,
@@ -109,7 +109,9 @@ class SeedChecker:
             ]
         return done
 
-    def _checked(self, job: Job, doc: Document, findings) -> Checked:
+    def _checked(self, job: Job, doc: Document, findings: list | None) -> Checked:
+        """A job's result, from its rules' findings when they were found in
+        its batch (those of a seed to fix are found as it is fixed)."""
         diagnostics = None
         fixed: list[tuple[str, Fix]] = []
         if job.is_target:
