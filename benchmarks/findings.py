@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     linter = SeedChecker(config, rules).linter
     files = list(seed_files([config.corpus_path]).values())[: args.seeds]
     docs = [Document(Path(p), Path(p).read_bytes(), p) for p in files]
-    found = [(doc, linter._findings(doc)) for doc in docs]
+    found = list(zip(docs, linter.findings_of(docs)))
     count = sum(len(f) for _, f in found)
     print(
         f"{count} findings in {len(docs)} seeds, best of {args.runs} runs, µs of CPU a finding"

@@ -200,11 +200,11 @@ class TextReporter(Reporter):
         if not self.quiet:
             for path, fix in fixed:
                 self.out.write(f"{printable(path)}: fixed: {fix.description}\n")
-        self._stream(map(self._quiet if self.quiet else self._shown, diagnostics))
+        self._stream(map(self._heading if self.quiet else self._shown, diagnostics))
         if not self.quiet:
             self.out.write(summary_line(summary) + "\n")
 
-    def _quiet(self, d: Diagnostic) -> str:
+    def _heading(self, d: Diagnostic) -> str:
         mark = " [*]" if d.fixable else ""
         return f"{_path(d.path)}:{d.line}:{d.column}: {d.code}{mark} {printable(d.message)}\n"
 
@@ -217,7 +217,9 @@ class TextReporter(Reporter):
         if d.source_start and not shown.startswith("..."):
             shown, carets = "..." + shown, "   " + carets
         gutter = str(d.line)
-        return f"{self._quiet(d)} {gutter} | {shown}\n {' ' * len(gutter)} | {carets}\n"
+        return (
+            f"{self._heading(d)} {gutter} | {shown}\n {' ' * len(gutter)} | {carets}\n"
+        )
 
 
 @lru_cache(maxsize=256)

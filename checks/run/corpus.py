@@ -168,8 +168,7 @@ class SeedRecord(ByValues):
         sha = data.get("sha256")
         revisions = data.get("revisions")
         span = doc.value_span(("id",)) or doc.opening_span
-        line, column = doc.position(span[0])
-        end_line, end_column = doc.position(span[1])
+        line, column, end_line, end_column, lo, hi = doc.place(*span)
         return cls(
             path=str(doc.path),
             display=doc.display,
@@ -184,7 +183,7 @@ class SeedRecord(ByValues):
             if isinstance(revisions, list)
             else [],
             id_place=Place(
-                doc.display, line, column, end_line, end_column, doc.line_text(line)
+                doc.display, line, column, end_line, end_column, doc.text[lo:hi]
             ),
         )
 

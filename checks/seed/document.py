@@ -171,18 +171,22 @@ class Document:
     def _has_cr(self) -> bool:
         return "\r" in self.text
 
-    def _mapped(self, offset: int) -> bool:
-        return offset >= _NEAR or self._has_cr or "_line_starts" in self.__dict__
+    def _line_of(self, offset: int) -> tuple[int, int]:
+        """The 1-based line of a text offset (already within the text) and the
+        offset its line starts at: counted near the top, where most header
+        findings are, else read from the lines mapped once."""
+        if offset < _NEAR and not self._has_cr and "_line_starts" not in self.__dict__:
+            text = self.text
+            return text.count("\n", 0, offset) + 1, text.rfind("\n", 0, offset) + 1
+        starts = self._line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, starts[index]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in code points) of a text offset."""
-        text = self.text
-        offset = max(0, min(offset, len(text)))
-        if not self._mapped(offset):
-            return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
-        starts = self._line_starts
-        index = bisect.bisect_right(starts, offset) - 1
-        return index + 1, offset - starts[index] + 1
+        offset = max(0, min(offset, len(self.text)))
+        line, lo = self._line_of(offset)
+        return line, offset - lo + 1
 
     def place(self, start: int, end: int) -> tuple[int, int, int, int, int, int]:
         """Line and column of both ends of a span, and where the text of its
@@ -190,12 +194,7 @@ class Document:
         needs, with one search for the line and one for its end."""
         text = self.text
         start = max(0, min(start, len(text)))
-        if self._mapped(start):
-            starts = self._line_starts
-            index = bisect.bisect_right(starts, start) - 1
-            line, lo = index + 1, starts[index]
-        else:
-            line, lo = text.count("\n", 0, start) + 1, text.rfind("\n", 0, start) + 1
+        line, lo = self._line_of(start)
         if self._has_cr:
             found = LINE_BREAK.search(text, lo)
             hi = found.start() if found else len(text)
@@ -205,23 +204,6 @@ class Document:
         if start <= end <= hi:
             return line, start - lo + 1, line, end - lo + 1, lo, hi
         return (line, start - lo + 1, *self.position(end), lo, hi)
-
-    def line_text(self, line: int) -> str:
-        text = self.text
-        if not self._mapped(line * 80):
-            start = 0
-            for _ in range(line - 1):
-                start = text.find("\n", start) + 1
-                if start == 0:
-                    return ""
-            end = text.find("\n", start)
-            return text[start : end if end >= 0 else len(text)]
-        starts = self._line_starts
-        if line > len(starts):
-            return ""
-        start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(text)
-        return text[start:end].rstrip("\r\n")
 
     def derived(self, key: str, compute: Callable[[Document], Any]) -> Any:
         """Compute an analysis of this document once and share it between rules."""
