@@ -223,7 +223,8 @@ def patterns_in_use() -> list[tuple[str, object]]:
 
     screens = [o for o in gc.get_objects() if isinstance(o, PatternSet)]
     for screen in screens:
-        for index, pattern in enumerate(screen._patterns):
+        for index in range(len(screen)):
+            pattern = screen.pattern(index)
             found[(pattern.pattern, pattern.flags)] = (
                 f"screened {pattern.pattern[:40]}",
                 (screen, index),
@@ -251,13 +252,14 @@ def test_every_pattern_runs_in_linear_time_as_it_is_used(name, pattern):
 
         # The screen for texts worth normalising is only asked whether it
         # matches, in every set it is in.
-        matched_only = screen._patterns[index] is pseudonyms._NEEDS_NORMALISING
+        matched_only = screen.pattern(index) is pseudonyms._NEEDS_NORMALISING
 
         def run(text):
             raw = text.encode("utf-8")
             if index in screen.matching(raw) and not matched_only:
                 for _ in screen.finditer(index, text):
                     pass
+                screen.exact_spans(index, raw, text)
 
     elif name in ANCHORED:
         run = pattern.match

@@ -103,11 +103,9 @@ class Claims:
 def _compiled() -> tuple:
     from checks.detect.patterns import PatternSet
 
-    reporting = re.compile(REPORTING, re.IGNORECASE)
-    weasels = [re.compile(p, re.IGNORECASE) for _, p in WEASEL_PHRASES]
     return (
-        PatternSet([reporting, _BY]),
-        PatternSet(weasels),
+        PatternSet([REPORTING, _BY], re.IGNORECASE),
+        PatternSet([p for _, p in WEASEL_PHRASES], re.IGNORECASE),
         PatternSet([_CLAIM]),
     )
 
@@ -131,10 +129,10 @@ def analyse(text: str, raw: bytes | None = None) -> Claims:
     weasel_spans = []
     for index in sorted(weasel_screen.matching(raw)):
         kind = WEASEL_PHRASES[index][0]
-        for m in weasel_screen.finditer(index, text, reach=0, raw=raw):
-            start = _phrase_start(text, m.start(), m.end())
+        for start, end in weasel_screen.exact_spans(index, raw, text):
+            start = _phrase_start(text, start, end)
             if not prose.in_quote(start):
-                weasel_spans.append((start, m.end(), kind))
+                weasel_spans.append((start, end, kind))
     paragraphs = [
         (start, end, prose.is_heading(index), _in(starts, start, end))
         for index, (start, end) in enumerate(prose.paragraphs)

@@ -11,6 +11,9 @@ Each pattern is translated into an RE2 pattern that matches at least
 wherever the original does: lookarounds are dropped, and \\s and \\w are
 widened to their Unicode meaning.  The screen may therefore let a pattern
 through that Python's re then rejects, never the other way round.
+
+On ASCII text, most patterns have an exact RE2 twin (compiled for Latin-1,
+with Python's \\s): the same spans as Python's re, without running it.
 """
 
 from __future__ import annotations
@@ -21,28 +24,51 @@ from functools import cached_property
 
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _COUNTED = re.compile(r"\{(\d*),\d*\}(\?)?")
+# Python's \s in ASCII text: RE2's lacks \v and the separators \x1c-\x1f.
+_ASCII_SPACE = "\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f "
+# How Python's classes are written in RE2, outside a bracket and inside one:
+# widened to their Unicode meaning, or exact in ASCII text.
+_WIDE_FORMS = {
+    "\\s": ("[\\s\\pZ]", "\\s\\pZ"),
+    "\\w": ("[\\w\\pL\\pN]", "\\w\\pL\\pN"),
+}
+_ASCII_FORMS = {
+    "\\s": (f"[{_ASCII_SPACE}]", _ASCII_SPACE),
+    "\\S": (f"[^{_ASCII_SPACE}]", None),
+}
 
 
-def to_re2(pattern: str) -> str:
-    """An RE2 pattern that matches wherever the Python `pattern` matches."""
+class NotExact(ValueError):
+    """The pattern has no RE2 twin that matches exactly as it does."""
+
+
+def to_re2(pattern: str, ascii: bool = False) -> str:
+    """An RE2 pattern that matches wherever the Python `pattern` matches.
+    With `ascii`, one that matches exactly where it does in ASCII text, run
+    as Latin-1; NotExact when there is none (a lookaround, a back-reference,
+    a $, which Python's re also lets match before a final newline)."""
     pattern = _UNICODE_ESCAPE.sub(lambda m: "\\x{" + m.group(1) + "}", pattern)
-    # A counted repeat of a Unicode class makes a very large automaton; an
-    # unbounded one matches more and costs nothing.
-    pattern = _COUNTED.sub(
-        lambda m: ("+" if m.group(1) not in ("", "0") else "*") + (m.group(2) or ""),
-        pattern,
-    )
-    pattern = pattern.replace("[^\\W\\d_]", "\\pL")
+    if not ascii:
+        # A counted repeat of a Unicode class makes a very large automaton;
+        # an unbounded one matches more and costs nothing.
+        pattern = _COUNTED.sub(
+            lambda m: (
+                ("+" if m.group(1) not in ("", "0") else "*") + (m.group(2) or "")
+            ),
+            pattern,
+        )
+        pattern = pattern.replace("[^\\W\\d_]", "\\pL")
     out: list[str] = []
     i, in_class = 0, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\" and i + 1 < len(pattern):
             pair = pattern[i : i + 2]
-            if pair == "\\s":
-                out.append("\\s\\pZ" if in_class else "[\\s\\pZ]")
-            elif pair == "\\w":
-                out.append("\\w\\pL\\pN" if in_class else "[\\w\\pL\\pN]")
+            forms = (_ASCII_FORMS if ascii else _WIDE_FORMS).get(pair)
+            if forms is not None and forms[in_class] is not None:
+                out.append(forms[in_class])
+            elif ascii and (forms or pair[1].isdigit() or pair == "\\Z"):
+                raise NotExact(pattern)  # \S in a class, a back-reference, \Z
             elif pair == "\\x" and pattern.startswith("{", i + 2):
                 close = pattern.index("}", i)
                 out.append(pattern[i : close + 1])
@@ -65,8 +91,12 @@ def to_re2(pattern: str) -> str:
                 out.append("]")
                 i += 1
         elif c == "(" and pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i):
+            if ascii:
+                raise NotExact(pattern)
             i = _group_end(pattern, i)
             continue
+        elif c == "$" and ascii:
+            raise NotExact(pattern)
         elif c == "(" and pattern.startswith("(?P<", i):
             i = pattern.index(">", i) + 1
             out.append("(?:")
@@ -101,23 +131,42 @@ def _group_end(pattern: str, start: int) -> int:
 
 class PatternSet:
     """Patterns screened together: `matching(data)` is the set of indices of
-    the patterns that may match somewhere in `data` (UTF-8 bytes).  Each
-    pattern is compiled Python-style: a pattern object, whose IGNORECASE flag
-    is kept."""
+    the patterns that may match somewhere in `data` (UTF-8 bytes).  A pattern
+    is given compiled Python-style (a pattern object, whose IGNORECASE flag is
+    kept), or as its source, with `flags`: Python's re then compiles it only
+    when its matches are asked for (a table of dozens of patterns takes tens
+    of milliseconds to compile, at every start, for texts most of which
+    match none of them)."""
 
-    def __init__(self, patterns: Sequence[re.Pattern]):
+    def __init__(self, patterns: Sequence[re.Pattern | str], flags: int = 0):
         import re2
 
         self._options = options = re2.Options()
         options.max_mem = 64 << 20
         options.log_errors = False
-        self._patterns = list(patterns)
+        self._sources = [
+            (p.pattern, p.flags) if isinstance(p, re.Pattern) else (p, flags)
+            for p in patterns
+        ]
+        self._compiled = {
+            i: p for i, p in enumerate(patterns) if isinstance(p, re.Pattern)
+        }
         self._single: dict[tuple[int, bool], object] = {}
+        self._exact: dict[int, object | None] = {}
 
-    def _source(self, index: int) -> str:
-        pattern = self._patterns[index]
-        flags = "(?i)" if pattern.flags & re.IGNORECASE else ""
-        return flags + to_re2(pattern.pattern)
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def pattern(self, index: int) -> re.Pattern:
+        """Pattern `index` as Python's re runs it."""
+        compiled = self._compiled.get(index)
+        if compiled is None:
+            compiled = self._compiled[index] = re.compile(*self._sources[index])
+        return compiled
+
+    def _source(self, index: int, ascii: bool = False) -> str:
+        source, flags = self._sources[index]
+        return ("(?i)" if flags & re.IGNORECASE else "") + to_re2(source, ascii)
 
     @cached_property
     def _set(self):
@@ -126,7 +175,7 @@ class PatternSet:
         import re2
 
         compiled = re2.Set.SearchSet(self._options)
-        for index in range(len(self._patterns)):
+        for index in range(len(self._sources)):
             compiled.Add(self._source(index))
         compiled.Compile()
         return compiled
@@ -161,13 +210,45 @@ class PatternSet:
             return found
         return _to_code_points(raw, found)
 
+    def exact_spans(self, index: int, raw: bytes, text: str) -> list[tuple[int, int]]:
+        """The spans of Python's matches of pattern `index` (those `finditer`
+        finds with `reach` 0) in `text`, whose UTF-8 is `raw`: in ASCII text,
+        those of its exact RE2 twin when it has one."""
+        if len(raw) == len(text):
+            twin = self._ascii_twin(index)
+            if twin is not None:
+                found = [m.span() for m in twin.finditer(raw)]
+                if all(start < end for start, end in found):
+                    return found
+        return [m.span() for m in self.finditer(index, text, reach=0, raw=raw)]
+
+    def _ascii_twin(self, index: int):
+        """Pattern `index` as RE2 runs it exactly as Python's re does in ASCII
+        text (see to_re2), or None."""
+        if index not in self._exact:
+            import re2
+
+            twin = None
+            if not self._sources[index][1] & ~(re.IGNORECASE | re.UNICODE):
+                options = re2.Options()
+                options.max_mem = self._options.max_mem
+                options.log_errors = False
+                options.encoding = re2.Options.Encoding.LATIN1
+                try:
+                    source = self._source(index, ascii=True).encode("latin-1")
+                    twin = re2.compile(source, options)
+                except (NotExact, UnicodeEncodeError, re2.error):
+                    pass
+            self._exact[index] = twin
+        return self._exact[index]
+
     def finditer(
         self, index: int, text: str, reach: int = 200, raw: bytes | None = None
     ) -> Iterator[re.Match]:
         """The Python matches of pattern `index` in `text`, searched only near
         where its RE2 translation matches (within `reach` characters after).
         `raw` is the text's UTF-8, as `spans` takes it, when the caller has it."""
-        pattern = self._patterns[index]
+        pattern = self.pattern(index)
         if raw is None and text.isascii():
             raw = text.encode("ascii")
         if raw is None:  # RE2 encodes the text and counts code points itself

@@ -189,16 +189,15 @@ def _normalising():
 def _compiled() -> tuple:
     from checks.detect.patterns import PatternSet
 
-    markers = tuple(
-        (kind, re.compile(pattern, re.IGNORECASE))
-        for kind, pattern in PSEUDONYM_MARKERS
-    )
+    kinds = tuple(kind for kind, _ in PSEUDONYM_MARKERS)
     screen = PatternSet(
-        [pattern for _, pattern in markers] + [_STARRED, _EXCEPTED, _NEEDS_NORMALISING]
+        [pattern for _, pattern in PSEUDONYM_MARKERS]
+        + [_STARRED, _EXCEPTED, _NEEDS_NORMALISING],
+        re.IGNORECASE,
     )
     exemptions = re.compile("|".join(PSEUDONYM_EXEMPTIONS), re.IGNORECASE)
     protective = re.compile(PROTECTIVE_PURPOSE, re.IGNORECASE)
-    return markers, screen, exemptions, protective
+    return kinds, screen, exemptions, protective
 
 
 def detect(text: str, raw: bytes | None = None, full: bool = False) -> Found:
@@ -207,9 +206,9 @@ def detect(text: str, raw: bytes | None = None, full: bool = False) -> Found:
     screened all at once with RE2; `full` skips that screen and runs every
     pattern (the same result, slower: for tests)."""
     found = Found()
-    markers, screen, exemptions, protective = _compiled()
+    kinds, screen, exemptions, protective = _compiled()
     if full:
-        candidates = range(len(markers) + 3)
+        candidates = range(len(screen))
         view = _View(text, bool(_NEEDS_NORMALISING.search(text)))
     else:
         if raw is None:
@@ -225,10 +224,14 @@ def detect(text: str, raw: bytes | None = None, full: bool = False) -> Found:
     seen: set[tuple[int, int]] = set()
     kinds_seen: set[str] = set()
     for index in sorted(candidates):
-        if index >= len(markers):
+        if index >= len(kinds):
             continue  # the asterisk, exception and normalising screens: below
-        kind, pattern = markers[index]
-        for m in pattern.finditer(text) if full else screen.finditer(index, text):
+        kind = kinds[index]
+        if full:
+            matches = screen.pattern(index).finditer(text)
+        else:
+            matches = screen.finditer(index, text)
+        for m in matches:
             kinds_seen.add(kind)
             names = reader.resolve(kind, m)
             if names is None:
