@@ -99,6 +99,7 @@ def test_a_pattern_re2_cannot_run_exactly_has_no_twin():
     text = "she said so"
     raw = text.encode()
     assert screen._ascii_twin(0) is None and screen._ascii_twin(1) is not None
+    assert screen.exact_spans(0, raw, text) == [(4, 8)]  # it looks past "said"
     assert screen.exact_spans(1, raw, text) == [(4, 9)]
 
 

@@ -38,6 +38,11 @@ _ASCII_FORMS = {
 }
 
 
+# How far past the stretch where a Python match may start it may look: its
+# own words, and a lookahead after them.
+LOOKAHEAD = 100
+
+
 class NotExact(ValueError):
     """The pattern has no RE2 twin that matches exactly as it does."""
 
@@ -246,7 +251,9 @@ class PatternSet:
         self, index: int, text: str, reach: int = 200, raw: bytes | None = None
     ) -> Iterator[re.Match]:
         """The Python matches of pattern `index` in `text`, searched only near
-        where its RE2 translation matches (within `reach` characters after).
+        where its RE2 translation matches: those that start in its span or
+        within `reach` characters after, each seeing LOOKAHEAD characters
+        further (a lookahead at a phrase's end looks past the RE2 span).
         `raw` is the text's UTF-8, as `spans` takes it, when the caller has it."""
         pattern = self.pattern(index)
         if raw is None and text.isascii():
@@ -257,7 +264,10 @@ class PatternSet:
             candidates = self.spans(index, raw, text)
         seen: set[tuple[int, int]] = set()
         for start, end in candidates:
-            for m in pattern.finditer(text, start, min(len(text), end + reach)):
+            stop = max(end + reach, start + 1)
+            for m in pattern.finditer(text, start, min(len(text), stop + LOOKAHEAD)):
+                if m.start() >= stop:
+                    break
                 if m.span() not in seen:
                     seen.add(m.span())
                     yield m
