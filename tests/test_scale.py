@@ -2,6 +2,7 @@
 the benchmark corpus generator is deterministic."""
 
 import hashlib
+import shutil
 import sys
 
 import pytest
@@ -68,6 +69,50 @@ def test_seeds_read_in_many_runs_give_what_one_run_gives(generated, monkeypatch)
     import gc
 
     assert gc.isenabled()
+
+
+def test_checking_leaves_no_garbage_for_the_collector(tmp_path):
+    """Worker processes check with the garbage collector off: that is only
+    sound while checking seeds, clean or messy, leaves no reference cycles."""
+    import gc
+
+    from generate import generate_messy
+
+    from checks.config import load_config
+    from checks.rules.registry import all_rules
+    from checks.run.check import Job, SeedChecker
+
+    generate(tmp_path / "clean", 40, seed=3, bad=0.3)
+    generate_messy(tmp_path / "messy", 40)
+    checker = SeedChecker(load_config(None, tmp_path), list(all_rules().values()))
+    paths = sorted(tmp_path.glob("*/seeds/*.txt"))
+
+    def jobs(paths=paths, fix=False):
+        return [
+            Job(str(p), p.read_bytes(), p.name, None, True, True, fix, fix)
+            for p in paths
+        ]
+
+    # A first pass imports what the rules load lazily (jsonschema, say):
+    # classes made at import leave cycles once, not for each seed.
+    copies = tmp_path / "copies"
+    shutil.copytree(tmp_path / "messy", copies / "messy")
+    checker.check_all(jobs(paths=sorted(copies.glob("messy/seeds/*.txt")), fix=True))
+    checker.check_all(jobs())
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        before = checker.check_all(jobs())  # the messy seeds in the old form
+        fixed = checker.check_all(jobs(fix=True))  # migrated
+        assert sum(len(c.fixed) for c in fixed) >= 40
+        checked = checker.check_all(jobs())
+        assert sum(len(c.diagnostics) for c in checked) > 200
+        del before, fixed, checked
+        assert gc.collect() == 0
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def test_a_warm_run_reports_what_a_cold_run_does_after_a_seed_changed(
