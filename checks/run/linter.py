@@ -182,7 +182,9 @@ class Linter:
         for r in self.rules:
             for doc, into in zip(docs, found):
                 if _runs_on(r, doc):
-                    into.extend((r, f) for f in self._run(r, doc))
+                    findings = self._run(r, doc)
+                    if findings:
+                        into += [(r, f) for f in findings]
         return found
 
     def _run(self, r: Rule, doc: Document, **extra) -> list[Finding]:
