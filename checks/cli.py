@@ -21,6 +21,7 @@ SUBCOMMANDS = (
     "amend",
     "retract",
     "renumber",
+    "merge-index",
     "pseudonyms",
     "quotes",
     "rules",
@@ -82,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     _record_parsers(sub)
     _listing_parsers(sub)
     _renumber_parser(sub)
+    _merge_parser(sub)
     _rule_parsers(sub)
     return parser
 
@@ -278,6 +280,25 @@ def _listing_parsers(sub) -> None:
         listing = sub.add_parser(name, help=summary)
         listing.add_argument("paths", nargs="*", type=Path, metavar="PATH")
         _common(listing, name, kind)
+
+
+def _merge_parser(sub) -> None:
+    merge = sub.add_parser(
+        "merge-index",
+        help="the git merge driver for INDEX.md (set up by `checks init`)",
+        description="Merge INDEX.md as git does, writing a conflicted table anew "
+        "from the rows of both sides.  Git runs it as "
+        "`checks merge-index %%O %%A %%B %%P`.",
+    )
+    merge.add_argument("base", metavar="BASE", help="the common version (%%O)")
+    merge.add_argument("ours", metavar="OURS", help="ours, merged into (%%A)")
+    merge.add_argument("theirs", metavar="THEIRS", help="theirs (%%B)")
+    merge.add_argument(
+        "path", metavar="PATH", nargs="?", help="the file's path, for labels (%%P)"
+    )
+    merge.set_defaults(
+        handler=_command("merge_index"), options=options.MergeIndexOptions
+    )
 
 
 def _renumber_parser(sub) -> None:

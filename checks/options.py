@@ -148,6 +148,15 @@ class RenumberOptions(CommandOptions):
 
 
 @dataclass(frozen=True)
+class MergeIndexOptions(Options):
+    command: ClassVar[str] = "merge-index"
+    base: str = ""
+    ours: str = ""
+    theirs: str = ""
+    path: str | None = None
+
+
+@dataclass(frozen=True)
 class ListingOptions(CommandOptions):
     """What the commands that list what the detectors read take."""
 

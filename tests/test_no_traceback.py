@@ -184,6 +184,7 @@ COMMANDS = {
     "amend": ["{seed}", "--reason", "mended"],
     "retract": ["{seed}", "--reason", "withdrawn"],
     "renumber": ["{seed}"],
+    "merge-index": ["seeds/INDEX.md", "seeds/INDEX.md", "{seed}"],
     "pseudonyms": [],
     "quotes": [],
     "rules": [],
@@ -231,7 +232,7 @@ def not_utf8_corpus(tmp_path_factory):
     return folder
 
 
-ONE_FORM = ("baseline", "explain", "schema")
+ONE_FORM = ("baseline", "explain", "merge-index", "schema")
 
 
 @pytest.mark.parametrize(

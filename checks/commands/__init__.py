@@ -5,8 +5,18 @@ and a header is edited in place, its body never touched."""
 from checks.commands.amend import amend
 from checks.commands.index import index
 from checks.commands.listing import pseudonyms, quotes
+from checks.commands.merge import merge_index
 from checks.commands.new import new
 from checks.commands.renumber import renumber
 from checks.commands.retract import retract
 
-__all__ = ["amend", "index", "new", "pseudonyms", "quotes", "renumber", "retract"]
+__all__ = [
+    "amend",
+    "index",
+    "merge_index",
+    "new",
+    "pseudonyms",
+    "quotes",
+    "renumber",
+    "retract",
+]

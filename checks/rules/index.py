@@ -68,22 +68,26 @@ def unparseable_index(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     comments (`<!-- checks:index:start -->`, `<!-- checks:index:end -->`), with
     them twice or out of order, or with a table whose header, separator or rows
     are not what `checks index` writes (a row with too few cells, an id cell that
-    is not `[ID](ID.txt)` or `~~ID~~`, a hash cell that is not 12 hex digits).
+    is not `[ID](ID.txt)` or `~~ID~~`, a hash cell that is not 12 hex digits);
+    and, at its `<<<<<<<` line, a git merge conflict inside the table.
 
     ## Why it matters
     A row that cannot be read may hold the only other record of a seed's hash;
     no tool may rewrite it unseen.
 
     ## Fix (safe)
-    Only when the markers are missing: `checks --fix` appends them, with a
-    fresh table, after the existing text.  A damaged table must be mended by
-    hand: it is never overwritten.
+    When the markers are missing, `checks --fix` appends them, with a fresh
+    table, after the existing text.  When the table holds a git merge
+    conflict (two branches each added a row), `checks --fix` writes it anew
+    from the headers, with the rows of both sides and every hash they record
+    (the merge driver `checks merge-index` does so during the merge).  A
+    damaged table must be mended by hand: it is never overwritten.
     """
     index = corpus.index
     if index is None:
         return
     fix = REWRITE if index.rewritable else None
-    for problem in index.problems:
+    for problem in index.problems + index.conflicts:
         yield CorpusFinding(
             corpus.index_place(problem.start, problem.end),
             problem.message,

@@ -47,6 +47,9 @@ _PLAIN_ROW = re.compile(
     r"\s*+\|" + r"(?>\s*([^|\\]*[^|\\\s]|)\s*)\|" * len(COLUMNS) + r"\s*+"
 )
 _SEPARATOR_CELL = re.compile(r":?-{3,}:?")
+# The lines git writes around a merge conflict: ours, the base's (diff3 style),
+# the split, theirs.
+_CONFLICT_MARKER = re.compile(r"(<{7}|\|{7}|={7}|>{7})(?:[ \t].*)?\r?")
 
 _OFFSET_AT = {column: 2 * i for i, column in enumerate(COLUMNS)}  # in Row.offsets
 HEADER_LINE = "| " + " | ".join(COLUMNS) + " |"
@@ -164,6 +167,9 @@ class IndexFile:
     region: tuple[int, int] | None = None  # offsets of the table between markers
     rows: list[Row] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # Git merge conflicts inside the table, each at its `<<<<<<<` line: the
+    # rows of both sides are read, the base's left out.
+    conflicts: list[Problem] = field(default_factory=list)
     utf8: bool = True
     unread: bool = False  # too large, or a link out of the corpus: never rewritten
 
@@ -273,7 +279,7 @@ def _parse_table(index: IndexFile, start: int, end: int) -> None:
     text = index.text
     offset = start
     number = index.position(start)[0]  # of the line being read
-    seen_header = seen_separator = False
+    seen_header = seen_separator = in_base = False
     for line in text[start:end].split("\n"):
         line_start, offset = offset, offset + len(line) + 1
         line_number = number
@@ -282,6 +288,16 @@ def _parse_table(index: IndexFile, start: int, end: int) -> None:
         stripped = line.strip()
         if not stripped:
             continue
+        marker = _CONFLICT_MARKER.fullmatch(line)
+        if marker is not None:
+            in_base = marker.group(1) == "|||||||"
+            if marker.group(1) == "<<<<<<<":
+                index.conflicts.append(
+                    Problem(line_start, line_start + len(line.rstrip("\r")), CONFLICT)
+                )
+            continue
+        if in_base:
+            continue  # the rows as they were before either side changed them
         if not stripped.startswith("|") or not stripped.endswith("|"):
             index.problems.append(
                 Problem(
@@ -329,6 +345,13 @@ def _parse_table(index: IndexFile, start: int, end: int) -> None:
                 f"the generated region holds no table (it starts with {HEADER_LINE!r})",
             )
         )
+
+
+CONFLICT = (
+    "a git merge conflict in the generated table: the table is written from the "
+    "seeds' headers, so `checks --fix` (or `checks index`) mends it, keeping "
+    "every row and hash either side recorded"
+)
 
 
 def _cells(line: str) -> tuple[list[str], list[tuple[int, int]]]:
