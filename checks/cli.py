@@ -15,6 +15,7 @@ from checks.options import UsageError
 
 SUBCOMMANDS = (
     "check",
+    "init",
     "baseline",
     "index",
     "new",
@@ -77,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"checks {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     _check_parser(sub)
+    _init_parser(sub)
     _baseline_parser(sub)
     _index_parser(sub)
     _new_parser(sub)
@@ -280,6 +282,43 @@ def _listing_parsers(sub) -> None:
         listing = sub.add_parser(name, help=summary)
         listing.add_argument("paths", nargs="*", type=Path, metavar="PATH")
         _common(listing, name, kind)
+
+
+def _init_parser(sub) -> None:
+    init = sub.add_parser(
+        "init",
+        help="make a folder (or git repository) a checked corpus",
+        description="Write what a corpus repository needs, each file only when "
+        "it is not there: [tool.checks], seeds/INDEX.md, the pre-commit hooks, a "
+        "CI workflow, .gitattributes; and set the merge driver for INDEX.md.",
+    )
+    init.add_argument("folder", metavar="FOLDER", nargs="?", default=".", type=_text)
+    init.add_argument(
+        "--repo",
+        type=_text,
+        metavar="URL",
+        help="the git repository the hooks and CI install checks from "
+        "(default: the one this checks was installed from)",
+    )
+    init.add_argument(
+        "--rev",
+        type=_text,
+        metavar="REVISION",
+        help="its tag or commit (default: the commit this checks was installed at)",
+    )
+    init.add_argument(
+        "--base",
+        type=_text,
+        default="main",
+        metavar="BRANCH",
+        help="the corpus's base branch (default: main)",
+    )
+    init.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the hooks and workflow files when they differ",
+    )
+    init.set_defaults(handler=_command("init"), options=options.InitOptions)
 
 
 def _merge_parser(sub) -> None:

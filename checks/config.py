@@ -101,6 +101,12 @@ def checks_table(path: Path, raw: bytes | None = None) -> Any:
     return tool.get("checks", {}) if isinstance(tool, dict) else {}
 
 
+def has_checks_table(path: Path) -> bool:
+    """Whether `path` has a [tool.checks] table (an empty one counts)."""
+    tool = _read(path).get("tool", {})
+    return isinstance(tool, dict) and "checks" in tool
+
+
 def load_config(explicit: Path | None = None, start: Path | None = None) -> Config:
     start = (start or Path.cwd()).resolve()
     path = explicit or find_pyproject(start)

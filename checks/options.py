@@ -59,6 +59,22 @@ class Running:
         )
 
 
+# `--diff-base @push`: what the remote of a push already has.
+PUSHED = "@push"
+
+
+def pushed_base(env: dict[str, str]) -> str | None:
+    """The revision a pre-push hook compares with: the last commit the remote
+    already has of what is pushed (pre-commit's PRE_COMMIT_FROM_REF); None,
+    every seed checked, when the remote has none of its history (a first
+    push), so that nothing there can have been changed unseen."""
+    if "PRE_COMMIT_REMOTE_NAME" not in env:
+        raise UsageError(
+            f"--diff-base {PUSHED} is for the pre-push hook that pre-commit runs"
+        )
+    return env.get("PRE_COMMIT_FROM_REF") or None
+
+
 @dataclass(frozen=True)
 class CheckOptions(Options):
     command: ClassVar[str] = "check"
@@ -81,7 +97,10 @@ class CheckOptions(Options):
         running = Running.of_flags(
             values["jobs"], values["engine"], values["scheduler"], values["no_cache"]
         )
-        return super().of(dict(values, running=running))
+        diff_base = values.get("diff_base")
+        if diff_base == PUSHED:
+            diff_base = pushed_base(os.environ)
+        return super().of(dict(values, running=running, diff_base=diff_base))
 
     def __post_init__(self) -> None:
         if self.unsafe_fixes and not self.fix:
@@ -145,6 +164,16 @@ class RenumberOptions(CommandOptions):
     command: ClassVar[str] = "renumber"
     seed: str = ""
     base: str | None = None
+
+
+@dataclass(frozen=True)
+class InitOptions(Options):
+    command: ClassVar[str] = "init"
+    folder: str = "."
+    repo: str | None = None
+    rev: str | None = None
+    base: str = "main"
+    force: bool = False
 
 
 @dataclass(frozen=True)

@@ -178,6 +178,7 @@ def test_a_zst_shard_without_a_zstd_module_says_what_to_install(tmp_path):
 # Each subcommand, with what it needs to get past its own arguments.
 COMMANDS = {
     "check": [],
+    "init": ["."],
     "baseline": [],
     "index": [],
     "new": ["{text}", "--date", "2024-05-01"],
@@ -232,7 +233,7 @@ def not_utf8_corpus(tmp_path_factory):
     return folder
 
 
-ONE_FORM = ("baseline", "explain", "merge-index", "schema")
+ONE_FORM = ("baseline", "explain", "init", "merge-index", "schema")
 
 
 @pytest.mark.parametrize(

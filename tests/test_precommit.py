@@ -206,12 +206,22 @@ def test_every_hook_this_repository_offers_passes_on_a_good_corpus(
     hooks = [{"id": hook["id"]} for hook in offered]
     config = {"repos": [{"repo": str(path), "rev": sha, "hooks": hooks}]}
     (corpus_repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
-    run = pre_commit(corpus_repo, pre_commit_home, "run", "--all-files")
-    assert run.returncode == 0, run.stdout + run.stderr
-    passed = [line for line in run.stdout.splitlines() if line.endswith("Passed")]
-    assert [line.split("...")[0] for line in passed] == [
-        hook["name"] for hook in offered
-    ]
+    # A push of what the remote has (HEAD), as pre-commit's pre-push runs it.
+    pushing = ["--remote-name", "origin", "--remote-url", str(path)]
+    pushing += ["--remote-branch", "main", "--local-branch", "main"]
+    pushing += ["--from-ref", "HEAD", "--to-ref", "HEAD"]
+    git(corpus_repo, "add", ".pre-commit-config.yaml")
+    for stage, extra in (("pre-commit", ["--all-files"]), ("pre-push", pushing)):
+        run = pre_commit(
+            corpus_repo, pre_commit_home, "run", "--hook-stage", stage, *extra
+        )
+        assert run.returncode == 0, run.stdout + run.stderr
+        passed = [line for line in run.stdout.splitlines() if line.endswith("Passed")]
+        # A push that brings nothing new runs only the hook made for pushes.
+        stages = [hook.get("stages", ["pre-commit"]) for hook in offered]
+        assert [line.split("...")[0] for line in passed] == [
+            hook["name"] for hook, at in zip(offered, stages) if stage in at
+        ]
 
 
 def test_the_local_hook_installs_what_pyproject_requires():
@@ -223,3 +233,72 @@ def test_the_local_hook_installs_what_pyproject_requires():
     [hook] = config["repos"][0]["hooks"]
     project = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
     assert hook["additional_dependencies"] == project["dependencies"]
+
+
+def push(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PRE_COMMIT_HOME=str(home), **IDENTITY)
+    env["PATH"] = os.pathsep.join(
+        [str(Path(sys.executable).parent), env.get("PATH", "")]
+    )
+    return subprocess.run(
+        ["git", "push", *args], cwd=cwd, capture_output=True, text=True, env=env
+    )
+
+
+def test_a_corpus_made_by_checks_init_gates_each_commit_and_each_push(
+    tmp_path, hooks_repo, pre_commit_home
+):
+    """`checks init`, `pre-commit install`, then what a contributor meets: a
+    bad seed blocked at commit, a good one committed and pushed, and a body
+    edited with its hook skipped (`--no-verify`) blocked at push."""
+    path, sha = hooks_repo
+    corpus, remote = tmp_path / "corpus", tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
+    git(tmp_path, "init", "-q", "-b", "main", str(corpus))
+    git(corpus, "remote", "add", "origin", str(remote))
+    assert run_checks("init", "--repo", str(path), "--rev", sha, cwd=corpus).code == 0
+    installed = pre_commit(corpus, pre_commit_home, "install")
+    assert installed.returncode == 0, installed.stderr
+    assert (corpus / ".git" / "hooks" / "pre-push").is_file()
+
+    flagged = "Daria (not her real name) sells mussels at the quay.\n"
+    write_seed(corpus / "seeds", "000_0123456789abcdef", flagged)
+    run_checks("index", cwd=corpus)
+    git(corpus, "add", "-A")
+    blocked = commit(corpus, pre_commit_home, "a seed with an undeclared name")
+    assert blocked.returncode != 0
+    assert (
+        "seeds/000_0123456789abcdef.txt:10:1: PSN001" in blocked.stdout + blocked.stderr
+    )
+
+    # The name declared, as PSN001 asks: the text is the same.
+    write_seed(corpus / "seeds", "000_0123456789abcdef", flagged, pseudonyms="[Daria]")
+    run_checks("index", cwd=corpus)
+    git(corpus, "add", "-A")
+    done = commit(corpus, pre_commit_home, "a first seed")
+    assert done.returncode == 0, done.stdout + done.stderr
+    first = push(corpus, pre_commit_home, "-u", "origin", "main")
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert "checks (what changed since the base branch)" in first.stdout + first.stderr
+
+    # The body edited, its hash made to agree, the commit hook skipped.
+    seed = corpus / "seeds" / "000_0123456789abcdef.txt"
+    edited = flagged.replace("mussels", "oysters")
+    write_seed(corpus / "seeds", "000_0123456789abcdef", edited, pseudonyms="[Daria]")
+    assert seed.read_text().endswith(edited)
+    git(
+        corpus,
+        "-c",
+        "user.name=T",
+        "-c",
+        "user.email=t@example.org",
+        "commit",
+        "-qam",
+        "a quiet edit",
+        "--no-verify",
+    )
+    second = push(corpus, pre_commit_home)
+    assert second.returncode != 0
+    assert "seeds/000_0123456789abcdef.txt" in second.stdout + second.stderr
+    assert "PRV007" in second.stdout + second.stderr
+    assert git(remote, "log", "-1", "--format=%s") == "a first seed\n"

@@ -4,6 +4,7 @@ and a header is edited in place, its body never touched."""
 
 from checks.commands.amend import amend
 from checks.commands.index import index
+from checks.commands.init import init
 from checks.commands.listing import pseudonyms, quotes
 from checks.commands.merge import merge_index
 from checks.commands.new import new
@@ -13,6 +14,7 @@ from checks.commands.retract import retract
 __all__ = [
     "amend",
     "index",
+    "init",
     "merge_index",
     "new",
     "pseudonyms",
