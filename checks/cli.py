@@ -525,9 +525,15 @@ def _baseline(chosen: options.BaselineOptions) -> int:
     outcome = _outcome(chosen.paths, config, every_core)
     path = chosen.output or config.baseline_path or config.root / "checks-baseline.json"
     count = write_baseline(outcome.diagnostics, path)
-    print(
-        f"Recorded {count} finding{'s' if count != 1 else ''} in {os.path.relpath(path)}."
-    )
+    shown = os.path.relpath(path)
+    print(f"Recorded {count} finding{'s' if count != 1 else ''} in {shown}.")
+    if config.baseline_path is None or config.baseline_path.resolve() != path.resolve():
+        # Until the configuration names it, a plain `checks` does not read it.
+        where = os.path.relpath(path, config.root)
+        print(
+            f"`checks` uses it once [tool.checks] says baseline = {json.dumps(where)} "
+            f"(or with --baseline {shown})."
+        )
     return 0
 
 

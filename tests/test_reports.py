@@ -139,9 +139,8 @@ def test_a_baseline_lets_only_new_findings_fail_and_shrinks(findings):
     (findings / "pyproject.toml").write_text(
         '[tool.checks]\ncorpus = "seeds"\nbaseline = "checks-baseline.json"\n'
     )
-    assert run_checks("baseline", cwd=findings).out.startswith(
-        "Recorded 2 findings in "
-    )
+    said = run_checks("baseline", cwd=findings).out
+    assert said.startswith("Recorded 2 findings in ") and said.count("\n") == 1
     recorded = json.loads((findings / "checks-baseline.json").read_text())["findings"]
     assert [(e["path"], e["code"]) for e in recorded] == [
         (f"seeds/{A}.txt", "CLM001"),
@@ -171,6 +170,16 @@ def test_a_baseline_lets_only_new_findings_fail_and_shrinks(findings):
     assert run.json["summary"]["baseline_stale"] == 1
     assert "1 baseline entry no longer match" in run.err
     assert f"seeds/{B}.txt: HDR014" in run.err
+
+
+def test_a_baseline_the_configuration_does_not_name_is_said_to_be_unused(findings):
+    recorded = run_checks("baseline", cwd=findings)
+    assert recorded.out.splitlines()[1] == (
+        '`checks` uses it once [tool.checks] says baseline = "checks-baseline.json" '
+        "(or with --baseline checks-baseline.json)."
+    )
+    assert run_checks(cwd=findings).code == 1  # not read: the findings still fail
+    assert run_checks("--baseline", "checks-baseline.json", cwd=findings).code == 0
 
 
 def test_a_baseline_named_on_the_command_line_must_exist(findings):
