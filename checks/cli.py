@@ -36,6 +36,23 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+class _TopParser(_Parser):
+    """`checks --help`: the subcommands, then the options of the default one,
+    which is what `checks` alone runs."""
+
+    default: argparse.ArgumentParser | None = None
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        if self.default is None:
+            return text
+        # Its help without its usage line, which names `checks check`.
+        options = self.default.format_help().split("\n\n", 1)[1]
+        options = options.replace("positional arguments:", "checks [PATH ...]:", 1)
+        options = options.replace("\noptions:", "\nand its options:", 1)
+        return f"{text}\n{options}"
+
+
 def _path_or_url(value: str):
     """A local path, or a URL (a shard behind fsspec) kept as written."""
     return value if "://" in value else Path(value)
@@ -70,14 +87,15 @@ def _codes(value: str) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = _TopParser(
         prog="checks",
         description="Lint a corpus of seed documents: headers, encoding, provenance.",
-        epilog="With no subcommand, `checks [PATH ...]` is `checks check [PATH ...]`.",
+        epilog="With no subcommand, `checks [PATH ...]` is `checks check [PATH ...]`, "
+        "whose arguments and options follow.",
     )
     parser.add_argument("--version", action="version", version=f"checks {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
-    _check_parser(sub)
+    parser.default = _check_parser(sub)
     _init_parser(sub)
     _baseline_parser(sub)
     _index_parser(sub)
@@ -90,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _check_parser(sub) -> None:
+def _check_parser(sub) -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check seeds (the default)")
     check.set_defaults(handler=_check, options=options.CheckOptions)
     _selection(check)
@@ -117,9 +135,11 @@ def _check_parser(sub) -> None:
         metavar="REF",
         help="check only seeds changed since the git revision REF (corpus-wide "
         "rules still see every seed) and report seeds changed, deleted or "
-        "renamed since REF",
+        "renamed since REF (@push: what the remote of a push has, in the "
+        "pre-push hook)",
     )
     check.add_argument("--version", action="version", version=f"checks {__version__}")
+    return check
 
 
 def _selection(check: argparse.ArgumentParser) -> None:

@@ -259,3 +259,14 @@ def test_a_rule_that_raises_is_reported_not_a_traceback(corpus):
         diagnostic["message"]
         == "internal error in rule HDR010: KeyError: 'boom'; please report it"
     )
+
+
+def test_the_top_level_help_shows_the_options_of_checks_alone(tmp_path):
+    for asked in (["--help"], ["-h"]):
+        run = run_checks(*asked, cwd=tmp_path)
+        assert run.code == 0
+        commands, options = run.out.split("checks [PATH ...]:\n", 1)
+        assert "init " in commands and "merge-index" in commands
+        for flag in ("--fix", "--unsafe-fixes", "--format", "--diff-base", "--select"):
+            assert flag in options
+        assert "and its options:" in options
