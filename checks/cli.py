@@ -436,17 +436,24 @@ def _outcome(
     diff_base: str | None = None,
     config_change=None,
 ):
+    from checks.report.progress import Progress
     from checks.rules.registry import all_rules, select
     from checks.run.runner import Run
-
-    rules = select(all_rules().values(), config.select, config.ignore)
-    run = Run(config, rules, running=running, config_change=config_change)
-    if not fix:
-        return run.check(list(paths), diff_base=diff_base)
     from checks.seed.files import corpus_lock
 
-    with corpus_lock(config.corpus_path):
-        return run.check(list(paths), fix=True, unsafe=unsafe, diff_base=diff_base)
+    rules = select(all_rules().values(), config.select, config.ignore)
+    progress = Progress.for_terminal(sys.stderr)
+    run = Run(
+        config, rules, running=running, config_change=config_change, progress=progress
+    )
+    try:
+        if not fix:
+            return run.check(list(paths), diff_base=diff_base)
+        with corpus_lock(config.corpus_path):
+            return run.check(list(paths), fix=True, unsafe=unsafe, diff_base=diff_base)
+    finally:
+        if progress is not None:
+            progress.close()
 
 
 def _judging(chosen: options.CheckOptions):

@@ -270,3 +270,45 @@ def test_the_top_level_help_shows_the_options_of_checks_alone(tmp_path):
         for flag in ("--fix", "--unsafe-fixes", "--format", "--diff-base", "--select"):
             assert flag in options
         assert "and its options:" in options
+
+
+def on_a_terminal(command, cwd, env):
+    """Run `command` with its standard error on a pseudo-terminal: its exit
+    status, standard output, and what reached the terminal."""
+    import os
+    import pty
+
+    terminal, other_end = pty.openpty()
+    done = subprocess.run(
+        command, cwd=cwd, stdout=subprocess.PIPE, stderr=other_end, env=env
+    )
+    os.close(other_end)
+    seen = b""
+    while True:
+        try:
+            part = os.read(terminal, 4096)
+        except OSError:  # the other end is closed: all is read
+            break
+        if not part:
+            break
+        seen += part
+    os.close(terminal)
+    return done.returncode, done.stdout, seen
+
+
+def test_a_progress_line_shows_on_a_terminal_and_never_in_a_pipe(corpus):
+    import os
+
+    write_seed(corpus / "seeds", "000_0000000000000000")
+    run_checks("index", cwd=corpus)
+    command = [sys.executable, "-m", "checks", "--no-cache"]
+    env = dict(os.environ, CHECKS_PROGRESS_AFTER="0")
+    code, out, seen = on_a_terminal(command, corpus, env)
+    assert code == 0 and out == b"All checks passed (2 files).\n"
+    assert b"\rchecks: 1 of 1 seeds checked" in seen
+    assert seen.endswith(b"\r\x1b[K")  # cleared: what follows stands alone
+    piped = subprocess.run(command, cwd=corpus, capture_output=True, env=env)
+    assert piped.returncode == 0 and piped.stderr == b""
+    # A run quicker than two seconds shows nothing, on a terminal too.
+    env.pop("CHECKS_PROGRESS_AFTER")
+    assert on_a_terminal(command, corpus, env)[2] == b""

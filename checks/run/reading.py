@@ -55,12 +55,14 @@ class SeedReader:
         plan: Plan,
         engine,
         cache: Cache | None,
+        progress: Callable[[int, int], None] | None = None,
     ):
         self.checker = checker
         self.display = display
         self.plan = plan
         self.engine = engine
         self.cache = cache
+        self.progress = progress  # told (seeds done, seeds in all) after each run
         self.unread: set[str] = set()
 
     def check(
@@ -71,6 +73,7 @@ class SeedReader:
         INDEX.md as read, for the corpus rules."""
         plan, cache, linter = self.plan, self.cache, self.checker.linter
         checking = index = None
+        done = 0
         for seeds in _chunks(plan.order, CHUNK):
             chunk = self._read(seeds, fix, unsafe)
             chunk.wait = self.engine.submit(chunk.jobs)
@@ -79,10 +82,10 @@ class SeedReader:
                     plan.index_path, cache.parsed_index if cache else None
                 )
             if checking is not None:
-                self._record(checking, outcome, records)
+                done = self._record(checking, outcome, records, done)
             checking = chunk
         if checking is not None:
-            self._record(checking, outcome, records)
+            self._record(checking, outcome, records, done)
         if cache is not None:
             cache.save()
         return index
@@ -124,9 +127,10 @@ class SeedReader:
             )
         return chunk
 
-    def _record(self, chunk: _Chunk, outcome: Outcome, records: list) -> None:
+    def _record(self, chunk: _Chunk, outcome: Outcome, records: list, done: int) -> int:
         """Add a run of seeds' results to the outcome and the corpus records,
-        in order, and what was computed to the cache."""
+        in order, and what was computed to the cache; the seeds done so far,
+        with the `done` before it."""
         cache, targets = self.cache, self.plan.targets
         linter = self.checker.linter
         results, order = chunk.results, chunk.order
@@ -154,3 +158,7 @@ class SeedReader:
                     checked.pending,
                     key in targets,
                 )
+        done += len(order)
+        if self.progress is not None:
+            self.progress(done, len(self.plan.order))
+        return done

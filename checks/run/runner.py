@@ -10,7 +10,7 @@ only the findings that concern the seeds asked for, or INDEX.md.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from checks.config import Config, ConfigChange
@@ -48,12 +48,14 @@ class Run:
         context: Context | None = None,
         running: Running | None = None,
         config_change: ConfigChange | None = None,
+        progress: Callable[[int, int], None] | None = None,
     ):
         """A run of `rules` as `config` says, the per-seed ones run as
         `running` says; with --diff-base, `config_change` is what the working
         tree changed of the configuration that judges the run
         (checks.config.base_configuration)."""
         self.config = config
+        self.progress = progress  # told (seeds done, seeds in all) as they are
         self.running = running or Running()
         self.config_change = config_change
         self.folder = config.corpus_path
@@ -149,7 +151,9 @@ class Run:
         )
         try:
             cache = self.cache() if use_cache and not fix else None
-            reader = SeedReader(self.checker, self.display, plan, engine, cache)
+            reader = SeedReader(
+                self.checker, self.display, plan, engine, cache, self.progress
+            )
             index = reader.check(outcome, records, fix, unsafe)
             self.unread |= reader.unread
             self._check_shards(plan, engine, outcome, records)
