@@ -28,6 +28,7 @@ SUBCOMMANDS = (
     "rules",
     "explain",
     "schema",
+    "completion",
 )
 
 
@@ -387,6 +388,15 @@ def _rule_parsers(sub) -> None:
     )
     explain.set_defaults(handler=_explain, options=options.ExplainOptions)
 
+    completion = sub.add_parser(
+        "completion",
+        help="print the shell completion script (bash, zsh)",
+        description="Print the completion script for SHELL: "
+        "`source <(checks completion bash)` in ~/.bashrc, or zsh in ~/.zshrc.",
+    )
+    completion.add_argument("shell", metavar="SHELL", choices=("bash", "zsh"))
+    completion.set_defaults(handler=_completion, options=options.CompletionOptions)
+
     schema = sub.add_parser("schema", help="print the seed header JSON Schema")
     schema.set_defaults(handler=_schema, options=options.SchemaOptions)
 
@@ -598,6 +608,15 @@ def _explain(chosen: options.ExplainOptions) -> int:
     r = found[0]
     fix = ", fixable" if r.fixable else ""
     print(f"{r.code} {r.name} ({r.severity.value}{fix})\n\n{r.doc}")
+    return 0
+
+
+def _completion(chosen: options.CompletionOptions) -> int:
+    from checks.completion import script
+    from checks.rules.registry import all_rules
+
+    codes = sorted(all_rules())
+    sys.stdout.write(script(chosen.shell, build_parser(), codes, __version__))
     return 0
 
 

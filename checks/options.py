@@ -215,5 +215,11 @@ class ExplainOptions(Options):
 
 
 @dataclass(frozen=True)
+class CompletionOptions(Options):
+    command: ClassVar[str] = "completion"
+    shell: str = "bash"
+
+
+@dataclass(frozen=True)
 class SchemaOptions(Options):
     command: ClassVar[str] = "schema"

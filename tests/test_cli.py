@@ -312,3 +312,51 @@ def test_a_progress_line_shows_on_a_terminal_and_never_in_a_pipe(corpus):
     # A run quicker than two seconds shows nothing, on a terminal too.
     env.pop("CHECKS_PROGRESS_AFTER")
     assert on_a_terminal(command, corpus, env)[2] == b""
+
+
+BASH_COMPLETES = """
+source <($CHECKS completion bash)
+complete -p checks
+for typed in "$@"; do
+    read -ra COMP_WORDS <<< "$typed"
+    [[ $typed == *" " ]] && COMP_WORDS+=("")
+    COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+    COMPREPLY=()
+    _checks_complete
+    echo "${COMPREPLY[*]}"
+done
+"""
+
+
+def test_bash_completes_subcommands_options_choices_and_rule_codes(tmp_path):
+    (tmp_path / "ferry.txt").write_text("A text.\n")
+    typed = {
+        "checks ini": "init",
+        "checks --unsafe": "--unsafe-fixes",
+        "checks --format s": "sarif",
+        "checks --select PSN00": "PSN001 PSN002 PSN003 PSN004",
+        "checks explain HDR01": " ".join(f"HDR01{n}" for n in range(10)),
+        "checks new --da": "--date",
+        "checks init --f": "--force",
+        "checks new fer": "ferry.txt",
+        "checks completion --h": "--help",
+    }
+    done = subprocess.run(
+        ["bash", "-c", BASH_COMPLETES, "bash", *typed],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"CHECKS": f"{sys.executable} -m checks", "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == "complete -o filenames -F _checks_complete checks"
+    assert dict(zip(typed, lines[1:])) == typed
+
+
+def test_zsh_gets_the_bash_completion_through_bashcompinit():
+    zsh = run_checks("completion", "zsh")
+    bash = run_checks("completion", "bash")
+    assert zsh.out.startswith("# Completion for checks")
+    assert "autoload -U +X bashcompinit && bashcompinit\n" in zsh.out
+    assert zsh.out.endswith(bash.out)

@@ -191,6 +191,7 @@ COMMANDS = {
     "rules": [],
     "explain": ["CLM001"],
     "schema": [],
+    "completion": ["bash"],
 }
 
 
@@ -233,7 +234,7 @@ def not_utf8_corpus(tmp_path_factory):
     return folder
 
 
-ONE_FORM = ("baseline", "explain", "init", "merge-index", "schema")
+ONE_FORM = ("baseline", "completion", "explain", "init", "merge-index", "schema")
 
 
 @pytest.mark.parametrize(
