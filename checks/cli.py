@@ -122,6 +122,12 @@ def _check_parser(sub) -> argparse.ArgumentParser:
         "--unsafe-fixes", action="store_true", help="with --fix, apply unsafe fixes too"
     )
     check.add_argument(
+        "--diff",
+        action="store_true",
+        help="with --fix, print the unified diff of what it would change and "
+        "write nothing (exit 1 when something would change)",
+    )
+    check.add_argument(
         "--quiet", "-q", action="store_true", help="print diagnostics only"
     )
     check.add_argument(
@@ -445,6 +451,7 @@ def _outcome(
     unsafe: bool = False,
     diff_base: str | None = None,
     config_change=None,
+    changes=None,
 ):
     from checks.report.progress import Progress
     from checks.rules.registry import all_rules, select
@@ -460,7 +467,7 @@ def _outcome(
         if not fix:
             return run.check(list(paths), diff_base=diff_base)
         with corpus_lock(config.corpus_path):
-            return run.check(list(paths), fix=True, unsafe=unsafe, diff_base=diff_base)
+            return run.check(list(paths), True, unsafe, diff_base, changes)
     finally:
         if progress is not None:
             progress.close()
@@ -484,9 +491,11 @@ def _judging(chosen: options.CheckOptions):
 def _check(chosen: options.CheckOptions) -> int:
     from checks.report.reporters import Summary, summary_line
     from checks.report.suppression import apply_baseline
+    from checks.seed.files import Changes
 
     config, judged, recorded, change = _judging(chosen)
     config = _configured(chosen, config)
+    changes = Changes(dry=chosen.diff)
     outcome = _outcome(
         chosen.paths,
         config,
@@ -495,7 +504,10 @@ def _check(chosen: options.CheckOptions) -> int:
         chosen.unsafe_fixes,
         chosen.diff_base,
         change,
+        changes,
     )
+    if chosen.diff:
+        return _diff(changes)
     diagnostics = outcome.diagnostics
     baseline_path = chosen.baseline or config.baseline_path
     if judged and not chosen.baseline and recorded is None:
@@ -519,6 +531,20 @@ def _check(chosen: options.CheckOptions) -> int:
     if stale:
         _stale(stale, baseline_path)
     return 1 if summary.errors else 0
+
+
+def _diff(changes) -> int:
+    """What --fix would write, as a unified diff; exit 1 when it would
+    change a file."""
+    from checks.run.corpus import Display
+
+    sys.stdout.write(changes.diff(Display()))
+    count = len(changes.planned)
+    if count:
+        print(f"{count} file{'s' if count != 1 else ''} would change.", file=sys.stderr)
+    else:
+        print("No file would change.", file=sys.stderr)
+    return 1 if count else 0
 
 
 def _report(chosen: options.CheckOptions, stream, diagnostics, fixed, summary) -> None:

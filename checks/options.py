@@ -88,6 +88,7 @@ class CheckOptions(Options):
     running: Running = Running()
     fix: bool = False
     unsafe_fixes: bool = False
+    diff: bool = False
     quiet: bool = False
     config: Path | None = None
     diff_base: str | None = None
@@ -105,6 +106,8 @@ class CheckOptions(Options):
     def __post_init__(self) -> None:
         if self.unsafe_fixes and not self.fix:
             raise UsageError("--unsafe-fixes goes with --fix")
+        if self.diff and not self.fix:
+            raise UsageError("--diff goes with --fix: it shows what --fix would write")
         if self.statistics and self.format not in ("text", "json"):
             raise UsageError(
                 f"--statistics prints counts per rule as text or json, not as {self.format}"

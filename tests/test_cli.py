@@ -360,3 +360,50 @@ def test_zsh_gets_the_bash_completion_through_bashcompinit():
     assert zsh.out.startswith("# Completion for checks")
     assert "autoload -U +X bashcompinit && bashcompinit\n" in zsh.out
     assert zsh.out.endswith(bash.out)
+
+
+def test_fix_diff_shows_what_fix_writes_and_writes_nothing(tmp_path):
+    """The diff, applied with `git apply`, gives the very files `--fix`
+    writes; then nothing is left to show."""
+    from conftest import files_of, new_corpus
+
+    old_form = {
+        "000_0123456789abcdef": " date 2024-03-01 The quay reopened on Friday, "
+        "the harbour office said.\n",
+        "001_1111111111111111": " date 2024-03-02 Mira (not her real name) sells "
+        'mussels there. "The tide came in fast," she told the Anholm Courier.\r\n',
+    }
+    dry, fixed = tmp_path / "dry", tmp_path / "fixed"
+    for corpus in (dry, fixed):
+        corpus.mkdir()
+        new_corpus(corpus)
+        for stem, text in old_form.items():
+            (corpus / "seeds" / f"{stem}.txt").write_bytes(text.encode())
+    before = files_of(dry)
+    shown = run_checks("--fix", "--diff", "--unsafe-fixes", cwd=dry)
+    assert shown.code == 1
+    assert files_of(dry) == before  # nothing written
+    assert "--- a/seeds/001_1111111111111111.txt\n" in shown.out
+    assert "+++ b/seeds/INDEX.md\n" in shown.out and "--- /dev/null\n" in shown.out
+    assert shown.err == "3 files would change.\n"
+    run_checks("--fix", "--unsafe-fixes", cwd=fixed)
+    (tmp_path / "change.diff").write_text(shown.out)
+    applied = subprocess.run(
+        ["git", "apply", str(tmp_path / "change.diff")],
+        cwd=dry,
+        capture_output=True,
+        text=True,
+    )
+    assert applied.returncode == 0, applied.stderr
+    assert files_of(dry) == files_of(fixed)
+    again = run_checks("--fix", "--diff", "--unsafe-fixes", cwd=dry)
+    assert (again.code, again.out, again.err) == (0, "", "No file would change.\n")
+
+
+def test_diff_goes_with_fix(corpus):
+    run = run_checks("--diff", cwd=corpus)
+    assert run.code == 2
+    assert (
+        run.err
+        == "checks: error: --diff goes with --fix: it shows what --fix would write\n"
+    )

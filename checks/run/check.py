@@ -13,6 +13,7 @@ from checks.run.context import Context
 from checks.run.corpus import SeedRecord
 from checks.run.linter import Linter
 from checks.seed.document import Document
+from checks.seed.files import Changes
 from checks.seed.index import row_digest
 
 
@@ -73,6 +74,8 @@ class SeedChecker:
         self.reads = frozenset().union(*(r.reads for r in self.linter.corpus_rules))
         # Codes whose findings on a seed depend on more than its bytes.
         self.uncacheable = frozenset(r.code for r in rules if not r.cacheable)
+        # Where fixed seeds are written (here: fixes are made in this process).
+        self.changes: Changes | None = None
 
     @classmethod
     def of_codes(cls, config: Config, codes: list[str], today) -> SeedChecker:
@@ -116,7 +119,7 @@ class SeedChecker:
         fixed: list[tuple[str, Fix]] = []
         if job.is_target:
             if job.fix:
-                result = self.linter.fix(doc, unsafe=job.unsafe)
+                result = self.linter.fix(doc, job.unsafe, self.changes)
                 doc = result.document
                 diagnostics = result.diagnostics
                 fixed = [(doc.display, f) for f in result.fixed]

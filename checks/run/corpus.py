@@ -20,7 +20,7 @@ from checks.options import UsageError
 from checks.report.diagnostic import ByValues, Fix, Place
 from checks.run.shards import SUFFIXES
 from checks.seed.document import Document, HeaderForm
-from checks.seed.files import MAX_SEED_BYTES, read_bounded, write_atomic
+from checks.seed.files import MAX_SEED_BYTES, Changes, read_bounded
 from checks.seed.index import Entry, IndexFile, entry_from_header, rendered_index
 
 SEED_NAME = re.compile(r"([0-9]{3,})_([0-9a-f]{16})")
@@ -263,9 +263,10 @@ class Corpus:
         )
 
 
-def write_index(corpus: Corpus) -> Fix:
-    """INDEX.md's table written afresh from the corpus's records (a file
-    that cannot be read whole is refused, never rewritten)."""
+def write_index(corpus: Corpus, changes: Changes | None = None) -> Fix:
+    """INDEX.md's table written afresh from the corpus's records, through
+    `changes` or at once (a file that cannot be read whole is refused, never
+    rewritten)."""
     if corpus.index is not None and not corpus.index.rewritable:
         raise UsageError(
             f"{corpus.index_display} cannot be read whole: it is not rewritten"
@@ -274,6 +275,6 @@ def write_index(corpus: Corpus) -> Fix:
     text = rendered_index(entries, corpus.index)
     old = corpus.index.text if corpus.index is not None else None
     if text != old:
-        write_atomic(corpus.index_path, text.encode("utf-8"))
+        (changes or Changes()).write(corpus.index_path, text.encode("utf-8"))
     verb = "create" if old is None else "rewrite"
     return Fix(f"{verb} INDEX.md's table ({len(entries)} seeds)", ())

@@ -24,7 +24,7 @@ from checks.run.corpus import Corpus
 from checks.run.fixes import apply_fixes
 from checks.seed.document import Document, HeaderForm
 from checks.seed.edit import lost
-from checks.seed.files import write_atomic
+from checks.seed.files import Changes
 
 MAX_FIX_PASSES = 10
 # A file that repeats one fault thousands of times gets this many findings of
@@ -129,10 +129,13 @@ class Linter:
         entries = self.accepts.for_corpus(self.accepts.entries(doc))
         self.accepts.wait(doc.stem, [Waiting(e, None) for e in entries])
 
-    def fix(self, doc: Document, unsafe: bool = False, write: bool = True) -> Result:
+    def fix(
+        self, doc: Document, unsafe: bool = False, changes: Changes | None = None
+    ) -> Result:
         """Apply fixes until none is left (or MAX_FIX_PASSES), never changing the
-        body or losing what the header says, and write the file atomically if
-        it changed. A fix that would is left out, and its finding says why."""
+        body or losing what the header says, and write the file if it changed
+        (through `changes`, or atomically at once). A fix that would is left
+        out, and its finding says why."""
         original = doc
         applied: list[Fix] = []
         refused: dict[Fix, str] = {}
@@ -165,8 +168,8 @@ class Linter:
                 _unfixed(d, refused[d.fix]) if d.fix in refused else d
                 for d in diagnostics
             ]
-        if write and doc.raw != original.raw:
-            write_atomic(doc.path, doc.raw)
+        if doc.raw != original.raw:
+            (changes or Changes()).write(doc.path, doc.raw)
         return Result(doc, diagnostics, applied)
 
     def _findings(self, doc: Document) -> list[tuple[Rule, Finding]]:

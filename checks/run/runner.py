@@ -36,8 +36,8 @@ from checks.run.plan import Plan, make_plan
 from checks.run.reading import CHUNK, SeedReader
 from checks.run.shardcheck import ShardCheck
 from checks.seed.document import Document
-from checks.seed.files import read_bounded
-from checks.seed.index import NAME, IndexFile, read_index
+from checks.seed.files import Changes, read_bounded
+from checks.seed.index import NAME, IndexFile, parse_index, read_index
 
 
 class Run:
@@ -118,7 +118,10 @@ class Run:
         fix: bool = False,
         unsafe: bool = False,
         diff_base: str | None = None,
+        changes: Changes | None = None,
     ) -> Outcome:
+        """The run's outcome; fixed files are written through `changes` (a
+        dry plan, with --diff), or at once."""
         # The records of a large corpus are millions of objects kept to the
         # end of the run, which the garbage collector's full passes would scan
         # again and again as they pile up (a third of a warm run over 100,000
@@ -127,6 +130,7 @@ class Run:
         # The worker processes collect as usual.
         collecting = gc.isenabled()
         gc.disable()
+        self.checker.changes = changes
         try:
             return self._check(paths, fix, unsafe, diff_base)
         finally:
@@ -208,8 +212,13 @@ class Run:
         corpus = self.corpus(records, base, index)
         found = self.linter.corpus_findings(corpus, plan.keep)
         if fix and any(d.fix and d.code in self.rewrites_index for d in found):
-            outcome.fixed.append((corpus.index_display, write_index(corpus)))
-            corpus = self.corpus(records, base)
+            changes = self.checker.changes
+            outcome.fixed.append((corpus.index_display, write_index(corpus, changes)))
+            written = None
+            if changes is not None and changes.dry:
+                path = corpus.index_path
+                written = parse_index(path, changes.read(path))
+            corpus = self.corpus(records, base, written)
             found = self.linter.corpus_findings(corpus, plan.keep)
         outcome.diagnostics += found
         # INDEX.md is one of the files checked when it was read, and when

@@ -131,3 +131,84 @@ def corpus_lock(folder: Path) -> Iterator[None]:
         yield
     finally:
         os.close(handle)
+
+
+class Changes:
+    """Where a command's writes go: to disk at once, each file atomically;
+    or, `dry`, into a plan that is shown as a unified diff (`diff`) and
+    never written.  What a later step reads back (`read`) is the file as
+    planned."""
+
+    def __init__(self, dry: bool = False):
+        self.dry = dry
+        self._before: dict[Path, bytes | None] = {}
+        self._after: dict[Path, bytes | None] = {}
+
+    def write(self, path: Path, data: bytes, *, create: bool = False) -> None:
+        if not self.dry:
+            write_atomic(path, data, create=create)
+            return
+        if create and self.exists(path):
+            raise FileExistsError(errno.EEXIST, "File exists", str(path))
+        self._plan(path, data)
+
+    def remove(self, path: Path) -> None:
+        if not self.dry:
+            os.unlink(path)
+            return
+        if not self.exists(path):
+            raise FileNotFoundError(errno.ENOENT, "No such file", str(path))
+        self._plan(path, None)
+
+    def exists(self, path: Path) -> bool:
+        path = Path(path)
+        if path in self._after:
+            return self._after[path] is not None
+        return path.exists()
+
+    def read(self, path: Path) -> bytes:
+        path = Path(path)
+        if path in self._after:
+            planned = self._after[path]
+            if planned is None:
+                raise FileNotFoundError(errno.ENOENT, "No such file", str(path))
+            return planned
+        return path.read_bytes()
+
+    def _plan(self, path: Path, data: bytes | None) -> None:
+        path = Path(path)
+        if path not in self._before:
+            self._before[path] = path.read_bytes() if path.exists() else None
+        self._after[path] = data
+
+    @property
+    def planned(self) -> list[Path]:
+        """The files the plan changes, in order of path."""
+        return sorted(p for p in self._after if self._after[p] != self._before[p])
+
+    def diff(self, shown) -> str:
+        """The plan as a unified diff, each file named as `shown` names it
+        (git's a/ and b/, /dev/null for a file made or removed)."""
+        import difflib
+
+        out = []
+        for path in self.planned:
+            before, after = self._before[path], self._after[path]
+            name = shown(path)
+            lines = difflib.unified_diff(
+                _lines(before),
+                _lines(after),
+                f"a/{name}" if before is not None else "/dev/null",
+                f"b/{name}" if after is not None else "/dev/null",
+            )
+            for line in lines:
+                out.append(line)
+                if not line.endswith("\n"):
+                    out.append("\n\\ No newline at end of file\n")
+        return "".join(out)
+
+
+def _lines(data: bytes | None) -> list[str]:
+    if data is None:
+        return []
+    return data.decode("utf-8", "surrogateescape").splitlines(keepends=True)
