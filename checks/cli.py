@@ -410,6 +410,12 @@ def _rule_parsers(sub) -> None:
 def _common(parser: argparse.ArgumentParser, name: str, kind) -> None:
     """The options every command that writes or lists takes, and its handler:
     checks.commands' function of that name."""
+    if issubclass(kind, options.WritingOptions):
+        parser.add_argument(
+            "--diff",
+            action="store_true",
+            help="write nothing: print the unified diff of what would be written",
+        )
     parser.add_argument(
         "--config",
         type=Path,

@@ -131,13 +131,21 @@ class CommandOptions(Options):
 
 
 @dataclass(frozen=True)
-class IndexOptions(CommandOptions):
+class WritingOptions(CommandOptions):
+    """What every command that writes takes: with `diff`, it writes nothing
+    and prints the unified diff of what it would write."""
+
+    diff: bool = False
+
+
+@dataclass(frozen=True)
+class IndexOptions(WritingOptions):
     command: ClassVar[str] = "index"
     check: bool = False
 
 
 @dataclass(frozen=True)
-class NewOptions(CommandOptions):
+class NewOptions(WritingOptions):
     command: ClassVar[str] = "new"
     text: str = "-"
     date: str = ""
@@ -151,7 +159,7 @@ class NewOptions(CommandOptions):
 
 
 @dataclass(frozen=True)
-class AmendOptions(CommandOptions):
+class AmendOptions(WritingOptions):
     command: ClassVar[str] = "amend"
     seed: str = ""
     reason: str = ""
@@ -163,7 +171,7 @@ class RetractOptions(AmendOptions):
 
 
 @dataclass(frozen=True)
-class RenumberOptions(CommandOptions):
+class RenumberOptions(WritingOptions):
     command: ClassVar[str] = "renumber"
     seed: str = ""
     base: str | None = None

@@ -189,3 +189,101 @@ def test_new_files_get_the_usual_permissions(corpus, tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert (corpus / "seeds" / added).stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def apply(diff: str, folder, tmp_path) -> None:
+    patch = tmp_path / "change.diff"
+    patch.write_text(diff)
+    done = subprocess.run(
+        ["git", "apply", str(patch)], cwd=folder, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def twin_corpora(tmp_path, make):
+    """Two copies of the corpus `make` builds in a folder: one for the
+    command, one for its --diff."""
+    from conftest import new_corpus
+
+    folders = []
+    for name in ("done", "dry"):
+        folder = tmp_path / name
+        folder.mkdir(parents=True)
+        new_corpus(folder)
+        make(folder)
+        folders.append(folder)
+    return folders
+
+
+def worked(folder) -> dict:
+    """The files of the corpus, without git's own (its index keeps times)."""
+    from conftest import files_of
+
+    return {k: v for k, v in files_of(folder).items() if not k.startswith(".git/")}
+
+
+def test_each_command_with_diff_writes_nothing_and_shows_what_it_would(tmp_path):
+    """The diff of `--diff`, applied with `git apply`, gives the very files
+    the command writes: a table written, a text amended, a seed retracted
+    (its file removed), a seed moved to the next free number."""
+    from conftest import files_of, git
+
+    def index_less(folder):
+        write_seed(folder / "seeds", A)
+
+    def edited(folder):
+        one_seed_corpus(folder)
+        seed = folder / "seeds" / f"{A}.txt"
+        seed.write_bytes(seed.read_bytes() + b"The ferry ran late.\n")
+
+    def two_of_one_number(folder):
+        one_seed_corpus(folder)
+        git(folder, "init", "-q", "-b", "main")
+        git(folder, "add", "-A")
+        git(
+            folder,
+            "-c",
+            "user.name=T",
+            "-c",
+            "user.email=t@example.org",
+            "commit",
+            "-qm",
+            "main",
+        )
+        write_seed(folder / "seeds", "000_1111111111111111", STORY)
+        run_checks("index", cwd=folder)
+
+    cases = [
+        (index_less, ["index"]),
+        (edited, ["amend", A, "--reason", "a misspelt river"]),
+        (one_seed_corpus, ["retract", A, "--reason", "withdrawn by the outlet"]),
+        (two_of_one_number, ["renumber", "000_1111111111111111"]),
+    ]
+    for n, (make, command) in enumerate(cases):
+        done, dry = twin_corpora(tmp_path / str(n), make)
+        before = files_of(dry)
+        shown = run_checks(*command, "--diff", cwd=dry)
+        assert shown.code == 0, (command, shown.err)
+        assert files_of(dry) == before, command
+        assert shown.out.startswith("--- "), command
+        assert run_checks(*command, cwd=done).code == 0
+        apply(shown.out, dry, tmp_path / str(n))
+        assert worked(dry) == worked(done), command
+
+
+def test_new_with_diff_shows_the_seed_and_its_row(corpus, tmp_path):
+    from conftest import files_of
+
+    one_seed_corpus(corpus)
+    text = tmp_path / "story.txt"
+    text.write_bytes(STORY.encode())
+    before = files_of(corpus)
+    shown = run_checks("new", text, "--date", "2024-05-06", "--diff", cwd=corpus)
+    assert shown.code == 0, shown.err
+    assert files_of(corpus) == before
+    assert shown.err.startswith("added seeds/001_")
+    assert "--- /dev/null\n+++ b/seeds/001_" in shown.out
+    assert "+++ b/seeds/INDEX.md\n" in shown.out
+    apply(shown.out, corpus, tmp_path)
+    assert run_checks(cwd=corpus).code == 0
+    assert len(seeds_of(corpus)) == 3

@@ -21,10 +21,11 @@ from checks.options import AmendOptions
 from checks.rules.registry import index_codes
 from checks.run.corpus import write_index
 from checks.seed.edit import add_items, set_value
+from checks.seed.files import Changes
 
 
 @refusing
-def amend(args: AmendOptions) -> int:
+def amend(args: AmendOptions, changes: Changes) -> int:
     """Record that a seed's text was changed on purpose: the new hash, and a
     revision with the old one, the date and the reason."""
     run = run_for(args, index_codes())
@@ -54,6 +55,7 @@ def amend(args: AmendOptions) -> int:
         doc,
         [set_value(doc, "sha256", new_sha), add_items(doc, "revisions", [revision])],
         fields,
+        changes,
     )
     records = [
         r if r.path != str(path) else run.record(new_doc) for r in corpus.records
@@ -63,7 +65,7 @@ def amend(args: AmendOptions) -> int:
         for row in corpus.index.rows:
             if row.id == doc.stem and not row.tombstone:
                 row.edit(sha256=new_sha[:12])
-    write_index(corpus)
+    write_index(corpus, changes)
     say(
         args,
         f"amended {doc.display}: sha256 {old[:12]}... -> {new_sha[:12]}... ({reason})",

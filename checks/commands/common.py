@@ -8,16 +8,17 @@ from pathlib import Path
 from typing import Any
 
 from checks.config import Config, load_config
-from checks.options import CommandOptions
+from checks.options import CommandOptions, WritingOptions
 from checks.report.diagnostic import ORDER, Diagnostic, Edit
 from checks.report.reporters import REPORTERS, Summary
 from checks.rules.registry import all_rules, select
-from checks.run.corpus import Corpus
+from checks.run.corpus import Corpus, Display
 from checks.run.runner import Run
 from checks.seed.document import Document, HeaderForm
 from checks.seed.edit import CannotEdit, edited
-from checks.seed.files import corpus_lock, read_bounded, write_atomic
+from checks.seed.files import Changes, corpus_lock, read_bounded
 from checks.seed.header import dump_fields
+from checks.seed.index import NAME, parse_index
 
 FIELD_ORDER = (
     "id",
@@ -43,28 +44,39 @@ def run_for(args: CommandOptions, codes: tuple[str, ...] = ("ALL",)) -> Run:
     return Run(config, rules)
 
 
+def _out(args: CommandOptions):
+    """Where a command's messages go: standard output, or standard error
+    when the output is the diff of what it would write."""
+    return sys.stderr if getattr(args, "diff", False) else sys.stdout
+
+
 def report(
     args: CommandOptions, diagnostics: list[Diagnostic], files: int, fixed=()
 ) -> None:
     summary = Summary.of(files, diagnostics, len(fixed))
-    REPORTERS[args.format](sys.stdout, False).report(
+    REPORTERS[args.format](_out(args), False).report(
         sorted(diagnostics, key=ORDER), list(fixed), summary
     )
 
 
 def say(args: CommandOptions, message: str) -> None:
     if args.format == "text":
-        print(message)
+        print(message, file=_out(args))
 
 
 def refusing(handler):
-    """A command that writes: it runs holding the corpus lock, and a refusal
-    is one line on stderr and exit status 1."""
+    """A command that writes: it runs holding the corpus lock, writing through
+    the Changes it is given (with --diff, a plan printed as a unified diff
+    at the end), and a refusal is one line on stderr and exit status 1."""
 
-    def wrapped(args: CommandOptions) -> int:
+    def wrapped(args: WritingOptions) -> int:
+        changes = Changes(dry=args.diff)
         try:
             with corpus_lock(load_config(args.config).corpus_path):
-                return handler(args)
+                code = handler(args, changes)
+            if changes.dry:
+                sys.stdout.write(changes.diff(Display()))
+            return code
         except Refused as refusal:
             print(f"checks {args.command}: {refusal}", file=sys.stderr)
             return 1
@@ -87,17 +99,30 @@ def header_text(fields: dict[str, Any]) -> str:
 
 
 def edit_header(
-    doc: Document, edits: list[Edit], fields: dict[str, Any], path: Path | None = None
+    doc: Document,
+    edits: list[Edit],
+    fields: dict[str, Any],
+    changes: Changes,
+    path: Path | None = None,
 ) -> Document:
     """The seed with its header edited in place (comments, style and order
-    kept) to read as `fields`, the same body, written atomically to `path`
-    (default: where it is). CannotEdit, leaving the file as it was, when the
-    header cannot be edited so."""
+    kept) to read as `fields`, the same body, written through `changes` to
+    `path` (default: where it is). CannotEdit, leaving the file as it was,
+    when the header cannot be edited so."""
     new = edited(doc, edits, fields)
     if path is not None:
         new = Document(path, new.raw, doc.display)
-    write_atomic(new.path, new.raw)
+    changes.write(new.path, new.raw)
     return new
+
+
+def corpus_as_written(run: Run, records: list, changes: Changes) -> Corpus:
+    """The corpus of `records` with INDEX.md as the command wrote it (as
+    planned, with --diff)."""
+    path = run.folder / NAME
+    if not changes.dry or not changes.exists(path):
+        return run.corpus(records)
+    return run.corpus(records, index=parse_index(path, changes.read(path)))
 
 
 def find_seed(run: Run, seed: str) -> Path:

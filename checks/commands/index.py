@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from checks.commands.common import (
+    corpus_as_written,
     refusing,
     report,
     run_for,
@@ -12,10 +13,11 @@ from checks.options import IndexOptions
 from checks.report.diagnostic import Severity
 from checks.rules.registry import index_codes
 from checks.run.corpus import write_index
+from checks.seed.files import Changes
 
 
 @refusing
-def index(args: IndexOptions) -> int:
+def index(args: IndexOptions, changes: Changes) -> int:
     """Rewrite INDEX.md's table from the seeds' headers, or with --check only
     report how it disagrees."""
     run = run_for(args, (*index_codes(), "PRV004", "PRV005"))
@@ -33,8 +35,8 @@ def index(args: IndexOptions) -> int:
         report(args, found, 1)
         return 1
     before = corpus.index.text if corpus.index is not None else None
-    fix = write_index(corpus)
-    after = run.corpus(corpus.records)
+    fix = write_index(corpus, changes)
+    after = corpus_as_written(run, corpus.records, changes)
     if after.index is not None and after.index.text == before:
         say(
             args, f"{corpus.index_display} is up to date ({len(corpus.records)} seeds)."

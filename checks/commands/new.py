@@ -17,6 +17,7 @@ from checks.commands.common import (
     refusing,
     report,
     run_for,
+    say,
     today,
     used_ids,
 )
@@ -26,7 +27,7 @@ from checks.rules.registry import index_codes
 from checks.run.corpus import Corpus, SeedRecord, write_index
 from checks.run.runner import Run
 from checks.seed.document import Document
-from checks.seed.files import write_atomic
+from checks.seed.files import Changes
 
 
 def _read_text(source: str) -> bytes:
@@ -39,7 +40,7 @@ def _read_text(source: str) -> bytes:
 
 
 @refusing
-def new(args: NewOptions) -> int:
+def new(args: NewOptions, changes: Changes) -> int:
     """Add a text as the next seed, with its header and INDEX.md row, unless a
     rule finds an error in it or it repeats a seed already there."""
     run = run_for(args)
@@ -69,18 +70,20 @@ def new(args: NewOptions) -> int:
                 file=sys.stderr,
             )
         return 1
-    run.folder.mkdir(parents=True, exist_ok=True)
+    if not changes.dry:
+        run.folder.mkdir(parents=True, exist_ok=True)
     try:
-        write_atomic(path, raw, create=True)
+        changes.write(path, raw, create=True)
     except FileExistsError:
         raise Refused(f"{doc.display} exists already") from None
     fix = write_index(
-        run.corpus(records + [run.record(Document(path, raw, doc.display))])
+        run.corpus(records + [run.record(Document(path, raw, doc.display))]),
+        changes,
     )
     if args.format == "json":
         report(args, diagnostics, 1, [(doc.display, fix)])
     else:
-        print(f"added {doc.display}")
+        say(args, f"added {doc.display}")
         if diagnostics:
             report(args, diagnostics, 1)
     return 0

@@ -3,8 +3,6 @@ free number."""
 
 from __future__ import annotations
 
-import os
-
 from checks.commands.common import (
     Refused,
     edit_header,
@@ -22,10 +20,11 @@ from checks.options import RenumberOptions
 from checks.rules.registry import index_codes
 from checks.run.corpus import SEED_NAME, write_index
 from checks.seed.edit import set_value
+from checks.seed.files import Changes
 
 
 @refusing
-def renumber(args: RenumberOptions) -> int:
+def renumber(args: RenumberOptions, changes: Changes) -> int:
     """Move a seed that the base branch does not have to the next free number,
     keeping its random id part."""
     from checks.run.history import exists_at, names_at
@@ -58,8 +57,8 @@ def renumber(args: RenumberOptions) -> int:
     if target.exists():
         raise Refused(f"{target.name} exists already")
     fields["id"] = stem
-    new_doc = edit_header(doc, [set_value(doc, "id", stem)], fields, target)
-    os.unlink(path)
+    new_doc = edit_header(doc, [set_value(doc, "id", stem)], fields, changes, target)
+    changes.remove(path)
     if corpus.index is not None:
         for row in corpus.index.rows:
             if row.id == doc.stem and not row.tombstone:
@@ -67,6 +66,6 @@ def renumber(args: RenumberOptions) -> int:
                 row.edit(id=stem)
                 row.link = f"{stem}.txt"
     corpus.records = others + [run.record(new_doc)]
-    write_index(corpus)
+    write_index(corpus, changes)
     say(args, f"renumbered {doc.stem} -> {stem}")
     return 0

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from checks.commands.common import (
     Refused,
+    corpus_as_written,
     readable_index,
     refusing,
     run_for,
@@ -16,11 +16,12 @@ from checks.commands.common import (
 from checks.options import RetractOptions
 from checks.rules.registry import index_codes
 from checks.run.corpus import SEED_NAME, Corpus, write_index
+from checks.seed.files import Changes
 from checks.seed.index import tombstone_cells
 
 
 @refusing
-def retract(args: RetractOptions) -> int:
+def retract(args: RetractOptions, changes: Changes) -> int:
     """Withdraw a seed: its INDEX.md row becomes a tombstone (so that its number
     and id are never reused), then the file is removed."""
     run = run_for(args, index_codes())
@@ -39,8 +40,8 @@ def retract(args: RetractOptions) -> int:
 
     if record is not None and not rows_of(corpus):
         # A seed not yet listed gets its row first; the row becomes its tombstone.
-        write_index(corpus)
-        corpus = run.corpus(corpus.records)
+        write_index(corpus, changes)
+        corpus = corpus_as_written(run, corpus.records, changes)
     rows = rows_of(corpus)
     if record is None and not rows:
         raise Refused(f"no seed {seed_id} and no row for it in {corpus.index_display}")
@@ -48,10 +49,10 @@ def retract(args: RetractOptions) -> int:
         rows[0].edit(**tombstone_cells(rows[0], today(run), reason))
         rows[0].link = None
         corpus.records = [r for r in corpus.records if r.stem != seed_id]
-        write_index(corpus)
+        write_index(corpus, changes)
     elif record is None:
         raise Refused(f"{seed_id} was retracted already")
     if record is not None:
-        os.unlink(record.path)
+        changes.remove(Path(record.path))
     say(args, f"retracted {seed_id}: {reason}")
     return 0
