@@ -25,6 +25,8 @@ SUBCOMMANDS = (
     "merge-index",
     "pseudonyms",
     "quotes",
+    "show",
+    "stats",
     "rules",
     "explain",
     "schema",
@@ -104,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     _record_parsers(sub)
     _listing_parsers(sub)
     _renumber_parser(sub)
+    _review_parsers(sub)
     _merge_parser(sub)
     _rule_parsers(sub)
     return parser
@@ -365,6 +368,21 @@ def _merge_parser(sub) -> None:
     merge.set_defaults(
         handler=_command("merge_index"), options=options.MergeIndexOptions
     )
+
+
+def _review_parsers(sub) -> None:
+    """The commands that describe a seed, or the corpus, to a reviewer."""
+    show = sub.add_parser(
+        "show",
+        help="a seed's header, hash state, revisions, pseudonyms, sources, findings",
+    )
+    show.add_argument("seed", metavar="SEED", type=_text, help="a seed id or file")
+    _common(show, "show", options.ShowOptions)
+    stats = sub.add_parser(
+        "stats",
+        help="the corpus in figures; fails when [tool.checks.stats] limits are crossed",
+    )
+    _common(stats, "stats", options.StatsOptions)
 
 
 def _renumber_parser(sub) -> None:

@@ -11,6 +11,8 @@ validated once, then overridden by command-line flags.
     max-seed-bytes = 8388608    # ENC008: larger seed files are not read
     [tool.checks.severity]
     ENC006 = "error"            # error, warning or info
+    [tool.checks.stats]
+    max-accepted = { CLM001 = 0.02 }  # `checks stats` fails above it
 
 Unknown keys, unknown codes and wrong types are usage errors (exit 2).
 """
@@ -42,6 +44,7 @@ KEYS = (
     "base",
     "baseline",
     "max-seed-bytes",
+    "stats",
 )
 
 
@@ -57,6 +60,9 @@ class Config:
     base: str = "main"
     baseline: Path | None = None
     max_seed_bytes: int = MAX_SEED_BYTES
+    # [tool.checks.stats] max-accepted: the share of seeds that may accept
+    # each code before `checks stats` fails.
+    max_accepted: dict[str, float] = field(default_factory=dict)
 
     @property
     def corpus_path(self) -> Path:
@@ -175,6 +181,8 @@ def parse_table(table: Any, path: Path) -> Config:
         values[name] = made(value)
     if "severity" in table:
         values["severity"] = parse_severities(table["severity"], where)
+    if "stats" in table:
+        values["max_accepted"] = parse_stats(table["stats"], where)
     return Config(root=path.parent.resolve(), source=path, **values)
 
 
@@ -196,6 +204,31 @@ def parse_severities(value: Any, where: str) -> dict[str, Severity]:
                 f"{where} severity of {code} must be error, warning or info, not {level!r}"
             ) from None
     return severities
+
+
+def parse_stats(value: Any, where: str) -> dict[str, float]:
+    """[tool.checks.stats]: `max-accepted`, a table of CODE = the largest
+    share of seeds (0 to 1) whose header may accept that rule's findings."""
+    from checks.rules.registry import all_rules
+
+    wanted = f"{where} stats must be a table with max-accepted = {{CODE = share}}"
+    if not isinstance(value, dict) or set(value) - {"max-accepted"}:
+        raise UsageError(wanted)
+    limits = value.get("max-accepted", {})
+    if not isinstance(limits, dict):
+        raise UsageError(wanted)
+    for code, share in limits.items():
+        if code not in all_rules():
+            raise UsageError(f"{where} stats max-accepted names unknown rule {code!r}")
+        if (
+            isinstance(share, bool)
+            or not isinstance(share, (int, float))
+            or not 0 <= share <= 1
+        ):
+            raise UsageError(
+                f"{where} stats max-accepted {code} must be a share from 0 to 1, not {share!r}"
+            )
+    return {code: float(share) for code, share in limits.items()}
 
 
 def check_selectors(selectors: Any, where: str) -> None:

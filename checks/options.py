@@ -214,6 +214,17 @@ class QuotesOptions(ListingOptions):
 
 
 @dataclass(frozen=True)
+class ShowOptions(CommandOptions):
+    command: ClassVar[str] = "show"
+    seed: str = ""
+
+
+@dataclass(frozen=True)
+class StatsOptions(CommandOptions):
+    command: ClassVar[str] = "stats"
+
+
+@dataclass(frozen=True)
 class RulesOptions(Options):
     command: ClassVar[str] = "rules"
     format: str = "text"

@@ -188,6 +188,8 @@ COMMANDS = {
     "merge-index": ["seeds/INDEX.md", "seeds/INDEX.md", "{seed}"],
     "pseudonyms": [],
     "quotes": [],
+    "show": ["{seed}"],
+    "stats": [],
     "rules": [],
     "explain": ["CLM001"],
     "schema": [],

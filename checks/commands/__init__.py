@@ -10,6 +10,7 @@ from checks.commands.merge import merge_index
 from checks.commands.new import new
 from checks.commands.renumber import renumber
 from checks.commands.retract import retract
+from checks.commands.show import show, stats
 
 __all__ = [
     "amend",
@@ -21,4 +22,6 @@ __all__ = [
     "quotes",
     "renumber",
     "retract",
+    "show",
+    "stats",
 ]

@@ -64,6 +64,21 @@ def say(args: CommandOptions, message: str) -> None:
         print(message, file=_out(args))
 
 
+def refused_in_one_line(handler):
+    """A command that reads only: a refusal is one line on stderr and exit
+    status 1."""
+
+    def wrapped(args) -> int:
+        try:
+            return handler(args)
+        except Refused as refusal:
+            print(f"checks {args.command}: {refusal}", file=sys.stderr)
+            return 1
+
+    wrapped.__doc__ = handler.__doc__
+    return wrapped
+
+
 def refusing(handler):
     """A command that writes: it runs holding the corpus lock, writing through
     the Changes it is given (with --diff, a plan printed as a unified diff

@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 
 from checks import __version__
-from checks.commands.common import Refused
+from checks.commands.common import Refused, refused_in_one_line
 from checks.config import has_checks_table
 from checks.options import InitOptions
 from checks.seed.files import write_atomic
@@ -87,17 +87,9 @@ base = "@BASE@"
 ATTRIBUTES = f"seeds/{NAME} merge={MERGE_DRIVER}\n"
 
 
+@refused_in_one_line
 def init(args: InitOptions) -> int:
-    """Make `args.folder` a checked corpus; report each file on a line, or
-    refuse in one line on standard error (exit 1)."""
-    try:
-        return _init(args)
-    except Refused as refusal:
-        print(f"checks init: {refusal}", file=sys.stderr)
-        return 1
-
-
-def _init(args: InitOptions) -> int:
+    """Make `args.folder` a checked corpus; report each file on a line."""
     folder = Path(args.folder)
     if folder.exists() and not folder.is_dir():
         raise Refused(f"{folder} is not a folder")
