@@ -3,7 +3,9 @@ repositories: a good seed is committed, a bad one is blocked with its file,
 line and code."""
 
 import fcntl
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -235,70 +237,100 @@ def test_the_local_hook_installs_what_pyproject_requires():
     assert hook["additional_dependencies"] == project["dependencies"]
 
 
-def push(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
+def readme_block(heading: str) -> str:
+    """The first shell block of the README after `heading`."""
+    text = (REPO / "README.md").read_text()
+    after = text[text.index(f"\n{heading}\n") :]
+    return after.split("```sh\n", 1)[1].split("```", 1)[0]
+
+
+def run_shell(script: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), **IDENTITY)
     env["PATH"] = os.pathsep.join(
         [str(Path(sys.executable).parent), env.get("PATH", "")]
     )
     return subprocess.run(
-        ["git", "push", *args], cwd=cwd, capture_output=True, text=True, env=env
+        ["bash", "-e", "-c", script],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
     )
 
 
-def test_a_corpus_made_by_checks_init_gates_each_commit_and_each_push(
+def test_the_readme_quick_start_as_written_then_two_branches_merged_and_pushed(
     tmp_path, hooks_repo, pre_commit_home
 ):
-    """`checks init`, `pre-commit install`, then what a contributor meets: a
-    bad seed blocked at commit, a good one committed and pushed, and a body
-    edited with its hook skipped (`--no-verify`) blocked at push."""
+    """The README's quick start, run as written in a clone's folder; then
+    what comes next for a team: two branches each add a seed, git merges
+    INDEX.md through the driver, the merge commit is stopped because both
+    seeds took number 001, renumber moves one, the merge is committed through
+    the hooks, pushed, and a quiet edit is blocked at the next push."""
     path, sha = hooks_repo
-    corpus, remote = tmp_path / "corpus", tmp_path / "remote.git"
-    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(remote))
-    git(tmp_path, "init", "-q", "-b", "main", str(corpus))
-    git(corpus, "remote", "add", "origin", str(remote))
-    assert run_checks("init", "--repo", str(path), "--rev", sha, cwd=corpus).code == 0
-    installed = pre_commit(corpus, pre_commit_home, "install")
-    assert installed.returncode == 0, installed.stderr
-    assert (corpus / ".git" / "hooks" / "pre-push").is_file()
+    work = tmp_path / "clone"
+    work.mkdir()
+    # `checks init` pins the repository checks came from at its commit; the
+    # hooks here come from the working tree's snapshot, as in the tests above.
+    pinned = (
+        f'checks() {{ if [ "$1" = init ]; then command checks "$@" '
+        f'--repo "{path}" --rev {sha}; else command checks "$@"; fi; }}\n'
+    )
+    quick = run_shell(pinned + readme_block("## A new corpus"), work, pre_commit_home)
+    assert quick.returncode == 0, quick.stdout + quick.stderr
+    corpus = tmp_path / "harbour-corpus"
+    assert git(corpus, "log", "--format=%s") == "a first seed\n"
+    assert "checks (every rule)" in quick.stdout + quick.stderr
 
-    flagged = "Daria (not her real name) sells mussels at the quay.\n"
-    write_seed(corpus / "seeds", "000_0123456789abcdef", flagged)
-    run_checks("index", cwd=corpus)
-    git(corpus, "add", "-A")
-    blocked = commit(corpus, pre_commit_home, "a seed with an undeclared name")
-    assert blocked.returncode != 0
+    story = """
+        git switch -q -c bakery
+        echo "A bakery opened on Quay Street on Monday, its owner said." > bakery.txt
+        checks new bakery.txt --date 2024-03-04 --source-name "Anholm Courier" \\
+          --url https://example.org/anholm/bakery
+        git add seeds && git commit -q -m "the bakery"
+        git switch -q main
+        echo "The night bus stops at the hospital gate now, the transport office said." > bus.txt
+        checks new bus.txt --date 2024-03-05 --source-name "Orrin Post" \\
+          --url https://example.org/orrin/bus
+        git add seeds && git commit -q -m "the night bus"
+    """
+    branches = run_shell(story, corpus, pre_commit_home)
+    assert branches.returncode == 0, branches.stdout + branches.stderr
+    merged = run_shell("git merge --no-edit bakery", corpus, pre_commit_home)
+    said = merged.stdout + merged.stderr
+    assert merged.returncode != 0  # the merge commit's hook stops it
     assert (
-        "seeds/000_0123456789abcdef.txt:10:1: PSN001" in blocked.stdout + blocked.stderr
+        "CONFLICT" not in said
+        and "<<<<<<<" not in (corpus / "seeds" / "INDEX.md").read_text()
     )
-
-    # The name declared, as PSN001 asks: the text is the same.
-    write_seed(corpus / "seeds", "000_0123456789abcdef", flagged, pseudonyms="[Daria]")
-    run_checks("index", cwd=corpus)
-    git(corpus, "add", "-A")
-    done = commit(corpus, pre_commit_home, "a first seed")
+    moved = re.search(r"PRV004 .*`checks renumber (\d{3}_[0-9a-f]{16})`", said)
+    assert moved, said
+    finish = f"""
+        checks renumber {moved.group(1)}
+        git add -A seeds && git commit -q --no-edit
+        git init -q --bare -b main ../remote.git
+        git remote add origin ../remote.git
+        git push -q -u origin main
+    """
+    done = run_shell(finish, corpus, pre_commit_home)
     assert done.returncode == 0, done.stdout + done.stderr
-    first = push(corpus, pre_commit_home, "-u", "origin", "main")
-    assert first.returncode == 0, first.stdout + first.stderr
-    assert "checks (what changed since the base branch)" in first.stdout + first.stderr
+    assert sorted(p.name[:3] for p in (corpus / "seeds").glob("*.txt")) == [
+        "000",
+        "001",
+        "002",
+    ]
 
-    # The body edited, its hash made to agree, the commit hook skipped.
-    seed = corpus / "seeds" / "000_0123456789abcdef.txt"
-    edited = flagged.replace("mussels", "oysters")
-    write_seed(corpus / "seeds", "000_0123456789abcdef", edited, pseudonyms="[Daria]")
-    assert seed.read_text().endswith(edited)
-    git(
+    seed = next((corpus / "seeds").glob("000_*.txt"))
+    text = seed.read_text()
+    old = re.search(r"sha256: ([0-9a-f]{64})", text).group(1)
+    body = text.split("\n---\n", 1)[1].replace("Friday", "Saturday")
+    new = hashlib.sha256(body.encode()).hexdigest()
+    seed.write_text(text.split("\n---\n", 1)[0].replace(old, new) + "\n---\n" + body)
+    quiet = run_shell(
+        "git commit -q -am 'a quiet edit' --no-verify && git push -q",
         corpus,
-        "-c",
-        "user.name=T",
-        "-c",
-        "user.email=t@example.org",
-        "commit",
-        "-qam",
-        "a quiet edit",
-        "--no-verify",
+        pre_commit_home,
     )
-    second = push(corpus, pre_commit_home)
-    assert second.returncode != 0
-    assert "seeds/000_0123456789abcdef.txt" in second.stdout + second.stderr
-    assert "PRV007" in second.stdout + second.stderr
-    assert git(remote, "log", "-1", "--format=%s") == "a first seed\n"
+    assert quiet.returncode != 0
+    assert "PRV007" in quiet.stdout + quiet.stderr
+    assert git(tmp_path / "remote.git", "log", "-1", "--format=%s").startswith("Merge")
