@@ -142,16 +142,22 @@ def test_outside_git_init_says_the_merge_driver_waits_for_a_repository(tmp_path)
     assert (corpus / ".gitattributes").is_file()
 
 
-def test_a_folder_of_texts_is_told_how_to_bring_them_in(tmp_path):
+def test_texts_in_old_form_are_migrated_in_place_and_indexed(tmp_path):
     corpus = tmp_path / "corpus"
     (corpus / "seeds").mkdir(parents=True)
     (corpus / "seeds" / "000_972d40d4eaee384f.txt").write_bytes(
         b" date 2022-12-13 The ferry ran again on Friday, the harbour office said.\n"
     )
+    text = b"The ferry ran again on Friday, the harbour office said.\n"
     done = init(corpus, *WHERE)
-    assert "seeds/ holds texts and no INDEX.md: run `checks --fix`" in done.out
-    assert run_checks("--fix", cwd=corpus).code == 0
-    assert (corpus / "seeds" / "INDEX.md").is_file()
+    assert (
+        "seeds/INDEX.md written for 1 text (1 with a header written or mended); "
+        "1 finding left: run `checks`"
+    ) in done.out
+    seed = (corpus / "seeds" / "000_972d40d4eaee384f.txt").read_bytes()
+    assert seed.startswith(b"---\nid: 000_972d40d4eaee384f\ndate: '2022-12-13'\n")
+    assert seed.endswith(b"\n---\n" + text)  # the text, byte for byte
+    assert run_checks(cwd=corpus).code == 0
 
 
 def test_init_pins_the_checks_it_runs_when_not_told_where_from(tmp_path):

@@ -194,18 +194,37 @@ def _pyproject(folder: Path, filled: dict[str, str]) -> str:
 
 
 def _index(folder: Path) -> str:
+    """seeds/INDEX.md, written for the texts seeds/ holds: their old inline
+    headers migrated in place first, as `checks --fix` does (safe fixes
+    only, never a byte of a text)."""
     seeds = folder / "seeds"
     path = seeds / NAME
     if path.exists():
         return f"seeds/{NAME} is there"
     seeds.mkdir(exist_ok=True)
-    if any(seeds.glob("*.txt")):
-        return (
-            f"seeds/ holds texts and no {NAME}: run `checks --fix` (it migrates old "
-            "headers and writes the table), then `checks` to see what is left"
-        )
-    write_atomic(path, rendered_index([], None).encode("utf-8"))
-    return f"seeds/{NAME} written"
+    if not any(seeds.glob("*.txt")):
+        write_atomic(path, rendered_index([], None).encode("utf-8"))
+        return f"seeds/{NAME} written"
+    from checks.config import load_config
+    from checks.rules.registry import all_rules, select
+    from checks.run.runner import Run
+    from checks.seed.files import corpus_lock
+
+    config = load_config(folder / "pyproject.toml")
+    run = Run(config, select(all_rules().values(), config.select, config.ignore))
+    with corpus_lock(config.corpus_path):
+        outcome = run.check([], fix=True)
+    texts = sum(1 for _ in seeds.glob("*.txt"))
+    mended = len({shown for shown, _ in outcome.fixed if not shown.endswith(NAME)})
+    left = len(outcome.diagnostics)
+    return (
+        f"seeds/{NAME} written for {_count(texts, 'text')} ({mended} with a "
+        f"header written or mended); {_count(left, 'finding')} left: run `checks`"
+    )
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
 
 
 def _appended(path: Path, line: str) -> str:
