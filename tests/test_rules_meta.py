@@ -115,3 +115,38 @@ def test_explain_unknown_code_is_a_usage_error():
     assert (
         run.err.strip() == "checks: error: no rule 'XYZ999'; `checks rules` lists them"
     )
+
+
+def readme_blocks(language: str) -> list[str]:
+    text = (REPO / "README.md").read_text()
+    return [part.split("```", 1)[0] for part in text.split(f"```{language}\n")[1:]]
+
+
+def test_the_readmes_configuration_example_is_a_valid_configuration(tmp_path):
+    from checks.config import KEYS, parse_table
+
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    [example] = [b for b in readme_blocks("toml") if "[tool.checks]" in b]
+    table = tomllib.loads(example)["tool"]["checks"]
+    config = parse_table(table, tmp_path / "pyproject.toml")
+    assert config.max_accepted == {"CLM001": 0.02}
+    assert set(table) == set(KEYS)  # every key shown
+
+
+def test_the_readmes_hook_example_names_hooks_this_repository_offers():
+    import yaml
+
+    offered = {
+        h["id"] for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())
+    }
+    [example] = [b for b in readme_blocks("yaml") if "repos:" in b]
+    config = yaml.safe_load(example)
+    named = {h["id"] for h in config["repos"][0]["hooks"]}
+    commented = set(re.findall(r"#\s*- id: ([\w-]+)", example))
+    commented |= set(
+        re.findall(r"checks-[a-z]+", example.split("one family at a time:")[1])
+    )
+    assert named | commented == offered
