@@ -176,6 +176,32 @@ def repo(corpus: Path) -> Path:
     return corpus
 
 
+def git_result(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    """`git` with an identity, its result kept whatever it is (a merge that
+    stops, say)."""
+    identity = ["-c", "user.name=Tests", "-c", "user.email=tests@example.org"]
+    return subprocess.run(
+        ["git", *identity, *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
+def github_workflow_check(path: Path) -> subprocess.CompletedProcess:
+    """check-jsonschema's verdict on a GitHub workflow, against the schema it
+    ships (offline)."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+
+
 def commit_all(cwd: Path, message: str = "corpus") -> None:
     git(cwd, "add", "-A")
     identity = ["-c", "user.name=Tests", "-c", "user.email=tests@example.org"]

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import yaml
-from conftest import REPO, files_of, git, run_checks
+from conftest import REPO, files_of, git, github_workflow_check, run_checks
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
 WHERE = ["--repo", "https://example.org/seed-checks.git", "--rev", SHA]
@@ -61,18 +61,7 @@ def test_what_init_writes_is_valid_for_pre_commit_and_for_github(tmp_path):
     )
     assert valid.returncode == 0, valid.stdout + valid.stderr
     workflow = corpus / ".github" / "workflows" / "checks.yml"
-    checked = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "check_jsonschema",
-            "--builtin-schema",
-            "vendor.github-workflows",
-            str(workflow),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    checked = github_workflow_check(workflow)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     # The hooks it names are hooks this repository offers.
     offered = {

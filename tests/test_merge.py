@@ -5,7 +5,7 @@ apart by `checks renumber`, all through real git."""
 import sys
 
 import pytest
-from conftest import commit_all, git, run_checks, write_seed
+from conftest import commit_all, git, git_result, run_checks, write_seed
 
 A = "000_1111111111111111"
 B = "001_2222222222222222"  # added on main
@@ -43,24 +43,7 @@ def use_driver(repo):
 def merge(repo, *flags):
     """`git merge side` into main: with --no-commit, as when a hook blocks
     the merge commit (PRV004: two seeds hold 001), leaving it to finish."""
-    return git_status(
-        repo,
-        "-c",
-        "user.name=T",
-        "-c",
-        "user.email=t@example.org",
-        "merge",
-        "-q",
-        "--no-edit",
-        *flags,
-        "side",
-    )
-
-
-def git_status(repo, *args):
-    import subprocess
-
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
+    return git_result(repo, "merge", "-q", "--no-edit", *flags, "side")
 
 
 def rows(repo):

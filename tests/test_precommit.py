@@ -80,31 +80,24 @@ def copy_tree(snapshot: Path) -> None:
     commit_all(snapshot, "snapshot")
 
 
-def pre_commit(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PRE_COMMIT_HOME=str(home), **IDENTITY)
-    return subprocess.run(
-        [sys.executable, "-m", "pre_commit", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
-
-
-def commit(cwd: Path, home: Path, message: str) -> subprocess.CompletedProcess:
+def in_repository(cwd: Path, home: Path, *command: str) -> subprocess.CompletedProcess:
+    """`command` run as a contributor runs it: pre-commit's store at `home`,
+    an identity for git, and this Python's scripts (`checks`) on the PATH."""
     env = dict(os.environ, PRE_COMMIT_HOME=str(home), **IDENTITY)
     env["PATH"] = os.pathsep.join(
         [str(Path(sys.executable).parent), env.get("PATH", "")]
     )
     return subprocess.run(
-        ["git", "commit", "-m", message],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
+        command, cwd=cwd, capture_output=True, text=True, env=env, timeout=900
     )
+
+
+def pre_commit(cwd: Path, home: Path, *args: str) -> subprocess.CompletedProcess:
+    return in_repository(cwd, home, sys.executable, "-m", "pre_commit", *args)
+
+
+def commit(cwd: Path, home: Path, message: str) -> subprocess.CompletedProcess:
+    return in_repository(cwd, home, "git", "commit", "-m", message)
 
 
 @pytest.fixture
@@ -245,18 +238,7 @@ def readme_block(heading: str) -> str:
 
 
 def run_shell(script: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PRE_COMMIT_HOME=str(home), **IDENTITY)
-    env["PATH"] = os.pathsep.join(
-        [str(Path(sys.executable).parent), env.get("PATH", "")]
-    )
-    return subprocess.run(
-        ["bash", "-e", "-c", script],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=900,
-    )
+    return in_repository(cwd, home, "bash", "-e", "-c", script)
 
 
 def test_the_readme_quick_start_as_written_then_two_branches_merged_and_pushed(

@@ -4,7 +4,16 @@ and in real git repositories made for each test."""
 import shutil
 
 import pytest
-from conftest import BODY, REPO, WEIR, commit_all, git, run_checks, write_seed
+from conftest import (
+    BODY,
+    REPO,
+    WEIR,
+    commit_all,
+    git,
+    git_result,
+    run_checks,
+    write_seed,
+)
 
 FIRST = "000_972d40d4eaee384f"
 
@@ -243,8 +252,8 @@ def test_two_branches_adding_the_same_number_collide_and_renumber_resolves_it(re
     run_checks("index", cwd=repo)
     commit_all(repo, "bus")
     git(repo, "checkout", "-q", "other")
-    merge = subprocess_merge(repo)
-    assert merge != 0  # INDEX.md conflicts: both sides added a row
+    merge = git_result(repo, "merge", "-q", "main")
+    assert merge.returncode != 0  # INDEX.md conflicts: both sides added a row
     git(repo, "checkout", "--theirs", "seeds/INDEX.md")
     run_checks("index", cwd=repo)
     run = run_checks("--format", "json", cwd=repo)
@@ -279,25 +288,6 @@ def test_renumber_leaves_a_seed_that_has_the_next_free_number_already(repo):
     )
     assert path.read_bytes() == before
     assert run_checks(cwd=repo).code == 0
-
-
-def subprocess_merge(repo) -> int:
-    import subprocess
-
-    return subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=T",
-            "-c",
-            "user.email=t@example.org",
-            "merge",
-            "-q",
-            "main",
-        ],
-        cwd=repo,
-        capture_output=True,
-    ).returncode
 
 
 def test_an_acceptance_on_an_unchanged_seed_still_holds_under_diff_base(repo):

@@ -1,29 +1,16 @@
 """The pull-request workflow: valid for GitHub, checked offline, and running
 what the README says."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import yaml
-from conftest import REPO
+from conftest import REPO, github_workflow_check
 
 WORKFLOW = REPO / ".github" / "workflows" / "checks.yml"
 
 
 def test_the_workflow_is_valid_against_githubs_schema():
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "check_jsonschema",
-            "--builtin-schema",
-            "vendor.github-workflows",
-            str(WORKFLOW),
-        ],
-        capture_output=True,
-        text=True,
-    )
+    run = github_workflow_check(WORKFLOW)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "ok -- validation done" in run.stdout
 
