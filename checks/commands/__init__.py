@@ -10,7 +10,8 @@ from checks.commands.merge import merge_index
 from checks.commands.new import new
 from checks.commands.renumber import renumber
 from checks.commands.retract import retract
-from checks.commands.show import show, stats
+from checks.commands.show import show
+from checks.commands.stats import stats
 
 __all__ = [
     "amend",

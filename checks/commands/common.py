@@ -157,6 +157,16 @@ def seed_document(run: Run, path: Path) -> Document:
     return Document(path, raw, run.display(path))
 
 
+def header_of(doc: Document) -> dict[str, Any]:
+    """What a seed's header says, as read: its front matter mapping, the date
+    of an old inline header, or nothing."""
+    if doc.form is HeaderForm.FRONT_MATTER and isinstance(doc.data, dict):
+        return dict(doc.data)
+    if doc.form is HeaderForm.LEGACY:
+        return {"date": doc.legacy_date}
+    return {}
+
+
 def header_data(doc: Document) -> dict[str, Any]:
     if doc.form is not HeaderForm.FRONT_MATTER or not isinstance(doc.data, dict):
         raise Refused(

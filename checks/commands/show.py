@@ -1,22 +1,24 @@
-"""`checks show SEED` and `checks stats`: one seed, or the whole corpus, as
-a reviewer asks about it."""
+"""`checks show SEED`: one seed as a reviewer asks about it."""
 
 from __future__ import annotations
 
 import hashlib
 import sys
-from collections import Counter
 from typing import Any
 
 from checks.commands.common import (
     find_seed,
+    header_of,
     refused_in_one_line,
     run_for,
     seed_document,
 )
-from checks.options import ShowOptions, StatsOptions
+from checks.options import ShowOptions
 from checks.report.reporters import json_text, printable
-from checks.seed.document import Document, HeaderForm
+from checks.rules.claims import analysed, declared_cites
+from checks.rules.header import reads_english
+from checks.rules.pseudonyms import declared, detected
+from checks.seed.document import Document
 from checks.seed.index import NAME, read_index
 
 
@@ -28,7 +30,7 @@ def show(args: ShowOptions) -> int:
     run = run_for(args)
     path = find_seed(run, args.seed)
     doc = seed_document(run, path)
-    header = _header(doc)
+    header = header_of(doc)
     index = read_index(run.folder / NAME)
     rows = index.rows_by_id().get(doc.stem, []) if index is not None else []
     row = next((r for r in rows if not r.tombstone), None)
@@ -37,15 +39,9 @@ def show(args: ShowOptions) -> int:
         "path": doc.display,
         "header": header,
         "hash": _hash_state(doc, header, row.recorded_hash if row else None),
-        "revisions": _listed(header.get("revisions")),
-        "pseudonyms": {
-            "declared": _names(header.get("pseudonyms")),
-            "flagged": _flagged(doc),
-        },
-        "sources": {
-            "declared": _names(header.get("cites")),
-            "cited": _cited(doc),
-        },
+        "revisions": _revisions(header),
+        "pseudonyms": {"declared": declared(doc), "flagged": _flagged(doc)},
+        "sources": {"declared": declared_cites(doc), "cited": _cited(doc)},
         "findings": [d.as_dict() for d in findings],
     }
     if args.format == "json":
@@ -55,20 +51,9 @@ def show(args: ShowOptions) -> int:
     return 0
 
 
-def _header(doc: Document) -> dict[str, Any]:
-    if doc.form is HeaderForm.FRONT_MATTER and isinstance(doc.data, dict):
-        return dict(doc.data)
-    if doc.form is HeaderForm.LEGACY:
-        return {"date": doc.legacy_date}
-    return {}
-
-
-def _names(value: Any) -> list[str]:
-    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-
-def _listed(value: Any) -> list:
-    return list(value) if isinstance(value, list) else []
+def _revisions(header: dict) -> list:
+    revisions = header.get("revisions")
+    return list(revisions) if isinstance(revisions, list) else []
 
 
 def _hash_state(doc: Document, header: dict, row_hash: str | None) -> dict:
@@ -84,20 +69,14 @@ def _hash_state(doc: Document, header: dict, row_hash: str | None) -> dict:
 
 
 def _reads_english(doc: Document) -> bool:
-    from checks.rules.header import reads_english
-
     return doc.unread is None and doc.utf8 and reads_english(doc)
 
 
 def _flagged(doc: Document) -> list[str]:
-    from checks.rules.pseudonyms import detected
-
     return list(detected(doc)[0].names) if _reads_english(doc) else []
 
 
 def _cited(doc: Document) -> list[str]:
-    from checks.rules.claims import analysed
-
     return analysed(doc)[0].source_names if _reads_english(doc) else []
 
 
@@ -159,91 +138,3 @@ def _hash_words(state: dict) -> str:
     else:
         said.append(f"INDEX.md's row records {index}")
     return ", ".join(said)
-
-
-@refused_in_one_line
-def stats(args: StatsOptions) -> int:
-    """The corpus in figures, and the limits of [tool.checks.stats] checked
-    against them: exit 1 when one is crossed."""
-    from checks.config import load_config
-    from checks.run.corpus import documents
-
-    config = load_config(args.config)
-    run = run_for(args)
-    years: Counter = Counter()
-    languages: Counter = Counter()
-    outlets: Counter = Counter()
-    accepted: Counter = Counter()
-    seeds = amended = pseudonymised = 0
-    for doc in documents(
-        [config.corpus_path], config.corpus_path, config.max_seed_bytes
-    ):
-        seeds += 1
-        header = _header(doc)
-        date = header.get("date")
-        years[
-            date[:4] if isinstance(date, str) and date[:4].isdigit() else "unknown"
-        ] += 1
-        language = header.get("language", "en")
-        languages[language if isinstance(language, str) else "unknown"] += 1
-        source = header.get("source")
-        name = source.get("name") if isinstance(source, dict) else None
-        outlets[name if isinstance(name, str) and name else "unknown"] += 1
-        amended += bool(_listed(header.get("revisions")))
-        pseudonymised += bool(_names(header.get("pseudonyms")))
-        codes = {
-            e.get("code") for e in _listed(header.get("accept")) if isinstance(e, dict)
-        }
-        accepted.update(c for c in codes if isinstance(c, str))
-    index = read_index(config.corpus_path / NAME)
-    retracted = sum(r.tombstone for r in index.rows) if index is not None else 0
-    findings = Counter(d.code for d in run.check([]).diagnostics)
-    figures = {
-        "seeds": seeds,
-        "retracted": retracted,
-        "amended": amended,
-        "pseudonymised": pseudonymised,
-        "pseudonymised_share": round(pseudonymised / seeds, 4) if seeds else 0.0,
-        "by_year": dict(sorted(years.items())),
-        "by_language": dict(languages.most_common()),
-        "by_outlet": dict(outlets.most_common()),
-        "accepted": dict(sorted(accepted.items())),
-        "findings": dict(sorted(findings.items())),
-    }
-    crossed = [
-        f"{code} is accepted in {accepted[code] / seeds:.1%} of seeds "
-        f"({accepted[code]} of {seeds}), over the {limit:.1%} "
-        "[tool.checks.stats] max-accepted allows"
-        for code, limit in sorted(config.max_accepted.items())
-        if seeds and accepted[code] / seeds > limit
-    ]
-    if args.format == "json":
-        print(json_text({**figures, "limits_crossed": crossed}, indent=2))
-    else:
-        sys.stdout.write(_stats_text(figures))
-        for line in crossed:
-            print(f"checks stats: {line}", file=sys.stderr)
-    return 1 if crossed else 0
-
-
-def _stats_text(figures: dict) -> str:
-    seeds = figures["seeds"]
-    lines = [
-        f"seeds: {seeds}",
-        f"retracted: {figures['retracted']}",
-        f"amended: {figures['amended']}",
-        f"with pseudonyms: {figures['pseudonymised']} "
-        f"({figures['pseudonymised_share']:.1%})",
-    ]
-    for title, key in (
-        ("by year", "by_year"),
-        ("by language", "by_language"),
-        ("by outlet", "by_outlet"),
-        ("accepted, seeds per rule", "accepted"),
-        ("findings per rule", "findings"),
-    ):
-        lines.append(f"{title}:")
-        lines += [f"  {printable(str(k))}: {v}" for k, v in figures[key].items()]
-        if not figures[key]:
-            lines.append("  none")
-    return "\n".join(lines) + "\n"
