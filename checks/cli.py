@@ -388,9 +388,12 @@ def _review_parsers(sub) -> None:
 def _renumber_parser(sub) -> None:
     renumber = sub.add_parser(
         "renumber",
-        help="move a seed not yet on the base branch to the next free number",
+        help="move a seed not yet on the base branch to the next free number "
+        "(with no SEED, each whose number another seed holds)",
     )
-    renumber.add_argument("seed", metavar="SEED", help="a seed id or file")
+    renumber.add_argument(
+        "seed", metavar="SEED", nargs="?", default="", help="a seed id or file"
+    )
     renumber.add_argument(
         "--base",
         type=_text,

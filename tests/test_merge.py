@@ -69,8 +69,9 @@ def test_without_the_driver_git_stops_and_idx002_names_the_merge_conflict(branch
     ]
     assert "IDX002" not in fixed.out
     # Both seeds hold 001: the one main lacks moves to the next free number.
-    assert "PRV004" in fixed.out and f"checks renumber {C}" in fixed.out
-    assert run_checks("renumber", C, cwd=branches).code == 0
+    assert "PRV004" in fixed.out and "`checks renumber` moves the seed" in fixed.out
+    renumbered = run_checks("renumber", cwd=branches)
+    assert renumbered.out == f"renumbered {C} -> 002_3333333333333333\n"
     assert run_checks(cwd=branches).code == 0
     commit_all(branches, "merged")
     assert not (branches / "seeds" / f"{C}.txt").exists()
@@ -140,3 +141,18 @@ def test_a_diff3_conflict_keeps_both_sides_rows_and_not_the_bases(branches, tmp_
         f"| [{B}",
         f"| [{C}",
     ]
+
+
+def test_renumber_with_no_seed_moves_only_what_the_base_lacks(branches):
+    assert run_checks("renumber", cwd=branches).err == (
+        "checks renumber: no two seeds share a number: nothing to renumber\n"
+    )
+    write_seed(branches / "seeds", "000_4444444444444444", BAKERY + "Fresh rolls.\n")
+    run_checks("index", cwd=branches)
+    commit_all(branches, "two seeds numbered 000 on main")
+    refused = run_checks("renumber", cwd=branches)
+    assert refused.code == 1
+    assert refused.err == (
+        f"checks renumber: number 000 is held by seeds that are all on main "
+        f"({A}, 000_4444444444444444): a seed there keeps its number\n"
+    )

@@ -184,8 +184,8 @@ def number_sequence(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
     Reports a seed whose number another seed (or a retracted seed's tombstone
     in INDEX.md) already has, and a gap: numbers run from 000 with none
     missing.  Two branches that each added the next seed collide this way when
-    merged; `checks renumber SEED` moves the one not yet on the base branch to
-    the next free number.
+    merged; `checks renumber` moves the one not yet on the base branch to the
+    next free number.
 
     ## Why it matters
     The number is how people cite a seed; one that means two texts, or a gap
@@ -203,8 +203,8 @@ def number_sequence(corpus: Corpus, ctx: Context) -> Iterator[CorpusFinding]:
         if owner != record.stem:
             yield CorpusFinding(
                 record.id_place,
-                f"number {record.number:03d} is also {owner}'s: renumber the newer seed "
-                f"with `checks renumber {record.stem}`",
+                f"number {record.number:03d} is also {owner}'s: `checks renumber` "
+                "moves the seed the base branch lacks to the next free number",
                 frozenset({record.stem, owner}),
                 seed=record.stem,
             )
