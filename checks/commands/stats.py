@@ -12,7 +12,57 @@ from checks.options import StatsOptions
 from checks.report.reporters import json_text, printable
 from checks.rules.pseudonyms import declared
 from checks.run.corpus import documents
-from checks.seed.index import NAME, read_index
+from checks.seed.document import Document
+from checks.seed.index import NAME, IndexFile, read_index
+
+
+class Tally:
+    """The corpus in figures, a seed at a time (`add`), then `figures`."""
+
+    def __init__(self) -> None:
+        self.years: Counter = Counter()
+        self.languages: Counter = Counter()
+        self.outlets: Counter = Counter()
+        self.accepted: Counter = Counter()  # seeds accepting each code
+        self.seeds = self.amended = self.pseudonymised = 0
+
+    def add(self, doc: Document) -> None:
+        self.seeds += 1
+        header = header_of(doc)
+        date = header.get("date")
+        year = date[:4] if isinstance(date, str) and date[:4].isdigit() else None
+        self.years[year or "unknown"] += 1
+        language = header.get("language", "en")
+        self.languages[language if isinstance(language, str) else "unknown"] += 1
+        source = header.get("source")
+        name = source.get("name") if isinstance(source, dict) else None
+        self.outlets[name if isinstance(name, str) and name else "unknown"] += 1
+        revisions = header.get("revisions")
+        self.amended += isinstance(revisions, list) and bool(revisions)
+        self.pseudonymised += bool(declared(doc))
+        accepts = header.get("accept")
+        codes = {
+            e.get("code")
+            for e in (accepts if isinstance(accepts, list) else [])
+            if isinstance(e, dict)
+        }
+        self.accepted.update(c for c in codes if isinstance(c, str))
+
+    def figures(self, index: IndexFile | None, diagnostics: list) -> dict:
+        seeds, pseudonymised = self.seeds, self.pseudonymised
+        retracted = sum(r.tombstone for r in index.rows) if index is not None else 0
+        return {
+            "seeds": seeds,
+            "retracted": retracted,
+            "amended": self.amended,
+            "pseudonymised": pseudonymised,
+            "pseudonymised_share": round(pseudonymised / seeds, 4) if seeds else 0.0,
+            "by_year": dict(sorted(self.years.items())),
+            "by_language": dict(self.languages.most_common()),
+            "by_outlet": dict(self.outlets.most_common()),
+            "accepted": dict(sorted(self.accepted.items())),
+            "findings": dict(sorted(Counter(d.code for d in diagnostics).items())),
+        }
 
 
 @refused_in_one_line
@@ -21,50 +71,12 @@ def stats(args: StatsOptions) -> int:
     against them: exit 1 when one is crossed."""
     config = load_config(args.config)
     run = run_for(args)
-    years: Counter = Counter()
-    languages: Counter = Counter()
-    outlets: Counter = Counter()
-    accepted: Counter = Counter()
-    seeds = amended = pseudonymised = 0
-    for doc in documents(
-        [config.corpus_path], config.corpus_path, config.max_seed_bytes
-    ):
-        seeds += 1
-        header = header_of(doc)
-        date = header.get("date")
-        years[
-            date[:4] if isinstance(date, str) and date[:4].isdigit() else "unknown"
-        ] += 1
-        language = header.get("language", "en")
-        languages[language if isinstance(language, str) else "unknown"] += 1
-        source = header.get("source")
-        name = source.get("name") if isinstance(source, dict) else None
-        outlets[name if isinstance(name, str) and name else "unknown"] += 1
-        revisions = header.get("revisions")
-        amended += isinstance(revisions, list) and bool(revisions)
-        pseudonymised += bool(declared(doc))
-        accepts = header.get("accept")
-        codes = {
-            e.get("code")
-            for e in (accepts if isinstance(accepts, list) else [])
-            if isinstance(e, dict)
-        }
-        accepted.update(c for c in codes if isinstance(c, str))
-    index = read_index(config.corpus_path / NAME)
-    retracted = sum(r.tombstone for r in index.rows) if index is not None else 0
-    findings = Counter(d.code for d in run.check([]).diagnostics)
-    figures = {
-        "seeds": seeds,
-        "retracted": retracted,
-        "amended": amended,
-        "pseudonymised": pseudonymised,
-        "pseudonymised_share": round(pseudonymised / seeds, 4) if seeds else 0.0,
-        "by_year": dict(sorted(years.items())),
-        "by_language": dict(languages.most_common()),
-        "by_outlet": dict(outlets.most_common()),
-        "accepted": dict(sorted(accepted.items())),
-        "findings": dict(sorted(findings.items())),
-    }
+    tally = Tally()
+    folder = config.corpus_path
+    for doc in documents([folder], folder, config.max_seed_bytes):
+        tally.add(doc)
+    figures = tally.figures(read_index(folder / NAME), run.check([]).diagnostics)
+    seeds, accepted = tally.seeds, tally.accepted
     crossed = [
         f"{code} is accepted in {accepted[code] / seeds:.1%} of seeds "
         f"({accepted[code]} of {seeds}), over the {limit:.1%} "
