@@ -27,6 +27,7 @@ SUBCOMMANDS = (
     "quotes",
     "show",
     "stats",
+    "report",
     "rules",
     "explain",
     "schema",
@@ -383,6 +384,20 @@ def _review_parsers(sub) -> None:
         help="the corpus in figures; fails when [tool.checks.stats] limits are crossed",
     )
     _common(stats, "stats", options.StatsOptions)
+    report = sub.add_parser(
+        "report",
+        help="the corpus and its findings as one self-contained HTML page",
+    )
+    report.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    report.add_argument(
+        "--output",
+        "-o",
+        default="report.html",
+        type=_text,
+        metavar="FILE",
+        help="the page to write (default: report.html)",
+    )
+    _common(report, "report", options.ReportOptions)
 
 
 def _renumber_parser(sub) -> None:

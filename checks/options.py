@@ -225,6 +225,13 @@ class StatsOptions(CommandOptions):
 
 
 @dataclass(frozen=True)
+class ReportOptions(CommandOptions):
+    command: ClassVar[str] = "report"
+    paths: tuple[Path, ...] = ()
+    output: str = "report.html"
+
+
+@dataclass(frozen=True)
 class RulesOptions(Options):
     command: ClassVar[str] = "rules"
     format: str = "text"

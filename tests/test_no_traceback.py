@@ -190,6 +190,7 @@ COMMANDS = {
     "quotes": [],
     "show": ["{seed}"],
     "stats": [],
+    "report": ["-o", "page.html"],
     "rules": [],
     "explain": ["CLM001"],
     "schema": [],

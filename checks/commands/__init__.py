@@ -9,6 +9,7 @@ from checks.commands.listing import pseudonyms, quotes
 from checks.commands.merge import merge_index
 from checks.commands.new import new
 from checks.commands.renumber import renumber
+from checks.commands.report import report
 from checks.commands.retract import retract
 from checks.commands.show import show
 from checks.commands.stats import stats
@@ -22,6 +23,7 @@ __all__ = [
     "pseudonyms",
     "quotes",
     "renumber",
+    "report",
     "retract",
     "show",
     "stats",

@@ -119,6 +119,19 @@ class Accepts:
                 kept.append((r, f))
         return kept, used
 
+    def dropped(
+        self, doc: Document, entries: list[Accept], findings: list[tuple[Any, Finding]]
+    ) -> list[tuple[Any, Finding, int]]:
+        """The findings `drop` drops, each with the index of the first entry
+        that drops it (a report shows them apart, with that entry's reason)."""
+        found = []
+        for r, f in findings:
+            text = _normal(doc.text[f.start : f.end])
+            first = next((e.index for e in entries if e.drops(r.code, text)), None)
+            if first is not None:
+                found.append((r, f, first))
+        return found
+
     def wait(self, stem: str, waiting: list[Waiting]) -> None:
         """Entries of a seed that wait for the corpus rules (replacing any it had)."""
         if waiting:

@@ -114,6 +114,15 @@ class Linter:
         self.accepts.wait(doc.stem, waiting)
         return sorted(diagnostics, key=ORDER)
 
+    def accepted(self, doc: Document) -> list[tuple[Diagnostic, int]]:
+        """The findings of the document's own rules that its accept entries
+        drop, each with the index of the entry (in the header's `accept`)."""
+        entries = self.accepts.entries(doc)
+        if not entries:
+            return []
+        dropped = self.accepts.dropped(doc, entries, self._findings(doc))
+        return [(self._diagnostic(doc, r, f), index) for r, f, index in dropped]
+
     def _unused(self, doc: Document, entries: list[Accept]) -> list[Diagnostic]:
         """HDR015's diagnostics for the `entries` that dropped nothing, when
         it is selected."""
