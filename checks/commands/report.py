@@ -19,11 +19,13 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
-from checks.commands.common import header_of, refused_in_one_line, run_for
+from checks.commands.common import header_of, refused_in_one_line
 from checks.commands.stats import Tally
-from checks.options import ReportOptions
-from checks.rules.registry import all_rules
+from checks.config import load_config
+from checks.options import ReportOptions, Running
+from checks.rules.registry import all_rules, select
 from checks.run.corpus import documents
+from checks.run.runner import Run
 from checks.seed.document import LINE_BREAK, Document, HeaderForm
 from checks.seed.index import NAME, read_index
 
@@ -34,8 +36,10 @@ SHOWN_AT_ONCE = 500
 @refused_in_one_line
 def report(args: ReportOptions) -> int:
     """Write the report page; say where, and how much it holds."""
-    run = run_for(args)
-    config = run.config
+    config = load_config(args.config)
+    rules = select(all_rules().values(), config.select, config.ignore)
+    # As `checks` runs: the per-seed rules on every core, with the cache.
+    run = Run(config, rules, running=Running.of_flags(None, "local", None, False))
     folder = config.corpus_path
     diagnostics = run.check(list(args.paths)).diagnostics
     by_path: dict[str, list] = {}
