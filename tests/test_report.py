@@ -25,6 +25,7 @@ FOUND = "001_1111111111111111"
 HOSTILE = "002_2222222222222222"
 FOUND_BODY = (
     "Daria (not her real name) sells mussels at the quay.\n\n"
+    '"We sell what the boats bring in every morning," Daria said.\n\n'
     "Her stall is reportedly the oldest in Anholm.\n"
 )
 HOSTILE_BODY = (
@@ -143,8 +144,14 @@ def test_a_seed_has_a_link_of_its_own_and_shows_accepted_findings_apart(
     assert "accepted: the oldest stall is common knowledge here" in accepted
     header = page.inner_text("#seed table.header")
     assert f"id\t{FOUND}" in header and "pseudonyms" not in header
-    quotes = page.locator("#seed mark.p").all_inner_texts()
-    assert quotes == ["Daria"]
+    assert page.locator("#seed mark.p").all_inner_texts() == ["Daria"]
+    quote = page.locator("#seed mark.q")
+    assert quote.inner_text() == '"We sell what the boats bring in every morning,"'
+    assert page.inner_text("#seed ul.quotes") == (
+        '"We sell what the boats bring in every morning," - Daria'
+    )
+    quote.hover()
+    assert page.inner_text("#tip") == "quote: said by Daria"
 
 
 def test_a_seed_written_as_markup_shows_as_text_and_runs_nothing(page, page_file):

@@ -116,6 +116,11 @@
     return out;
   }
 
+  // A long quote cut at a word, and said to be cut.
+  function shortened(text, most) {
+    return text.length <= most ? text : text.slice(0, most).replace(/\s+\S*$/, "") + "\u2026";
+  }
+
   function drawSeed(seed, current) {
     const view = $("seed");
     const header = el("table", { class: "header" },
@@ -128,7 +133,7 @@
       el("li", {}, a.code + " " + a.name + " (line " + a.line + ") ", a.message,
         el("div", { class: "reason" }, "accepted: " + a.reason))));
     const quotes = el("ul", { class: "quotes" }, ...seed.quotes.map((q) =>
-      el("li", {}, seed.text.slice(q.start, q.end).slice(0, 90), " - ", q.speaker || "no speaker")));
+      el("li", {}, shortened(seed.text.slice(q.start, q.end), 90), " - ", q.speaker || "no speaker")));
     view.replaceChildren(
       el("h2", { id: "seed-" + seed.id }, seed.path),
       el("p", {}, el("a", { href: "#findings" }, "back to the findings")),
