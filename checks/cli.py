@@ -392,8 +392,8 @@ def _review_parsers(sub) -> None:
     report.add_argument(
         "--output",
         "-o",
-        default="report.html",
-        type=_text,
+        default=Path("report.html"),
+        type=_output_file,
         metavar="FILE",
         help="the page to write (default: report.html)",
     )

@@ -228,7 +228,7 @@ class StatsOptions(CommandOptions):
 class ReportOptions(CommandOptions):
     command: ClassVar[str] = "report"
     paths: tuple[Path, ...] = ()
-    output: str = "report.html"
+    output: Path = Path("report.html")
 
 
 @dataclass(frozen=True)

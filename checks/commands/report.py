@@ -17,7 +17,6 @@ import hashlib
 import json
 from collections import Counter
 from importlib import resources
-from pathlib import Path
 
 from checks.commands.common import header_of, refused_in_one_line
 from checks.commands.stats import Tally
@@ -27,6 +26,7 @@ from checks.rules.registry import all_rules, select
 from checks.run.corpus import documents
 from checks.run.runner import Run
 from checks.seed.document import LINE_BREAK, Document, HeaderForm
+from checks.seed.files import write_atomic
 from checks.seed.index import NAME, read_index
 
 # Findings listed in the page's table at once; filters find the others.
@@ -59,8 +59,7 @@ def report(args: ReportOptions) -> int:
     ]
     figures = tally.figures(read_index(folder / NAME), diagnostics)
     page = _page(figures, seeds, others, diagnostics)
-    output = Path(args.output)
-    output.write_text(page, encoding="utf-8")
+    write_atomic(args.output, page.encode("utf-8"))
     print(
         f"Report written to {args.output}: {len(seeds)} seeds, "
         f"{len(diagnostics)} findings, {len(page.encode()) // 1024:,} KB."
