@@ -24,14 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from browser import launch
 
 
 def timed(command: list[str], cwd: Path) -> float:
@@ -74,16 +67,14 @@ def opening(pages: dict[str, tuple[Path, str]], runs: int) -> dict[str, list[flo
 
     times: dict[str, list[float]] = {name: [] for name in pages}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=FLAGS
-        )
+        browser = launch(playwright)
         for _ in range(runs):
             for name, (path, ready) in pages.items():
                 context = browser.new_context()
                 page = context.new_page()
                 start = time.perf_counter()
                 page.goto(path.as_uri(), wait_until="load", timeout=600_000)
-                page.wait_for_selector(ready, timeout=600_000)
+                page.wait_for_selector(ready, state="attached", timeout=600_000)
                 times[name].append(time.perf_counter() - start)
                 if name == "report":
                     link = page.get_attribute("#seeds-list a", "href")

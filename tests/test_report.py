@@ -2,23 +2,14 @@
 (Debian's, driven by Playwright) and used as a reviewer uses it."""
 
 import os
-import shutil
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_checks, write_seed
+from conftest import REPO, run_checks, write_seed
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# As Chromium runs on a machine with no network: nothing started in the
-# background, no sandbox for root.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(REPO / "benchmarks"))
+from browser import CHROMIUM, launch  # noqa: E402
 
 CLEAN = "000_0000000000000000"
 FOUND = "001_1111111111111111"
@@ -72,7 +63,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        launched = launch(playwright)
         yield launched
         launched.close()
 
