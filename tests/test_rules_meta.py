@@ -150,3 +150,50 @@ def test_the_readmes_hook_example_names_hooks_this_repository_offers():
         re.findall(r"checks-[a-z]+", example.split("one family at a time:")[1])
     )
     assert named | commented == offered
+
+
+def usage_lines() -> list[str]:
+    """The README's Usage block, a command a line, comments left out."""
+    text = (REPO / "README.md").read_text()
+    block = text.split("\n## Usage\n", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    lines = [line.split("  #", 1)[0].strip() for line in block.splitlines()]
+    return [line for line in lines if line.startswith("checks")]
+
+
+# Words of the Usage block that stand for the reader's own: what is put there.
+PLACEHOLDERS = {
+    "[FOLDER]": "harbour",
+    "[SEED]": "",
+    "SEED": "000_972d40d4eaee384f",
+    '"..."': '"a reason"',
+}
+
+
+@pytest.mark.parametrize("line", usage_lines())
+def test_each_usage_line_of_the_readme_runs_on_the_bundled_corpus(line, tmp_path):
+    """As written (the placeholders filled in), in a git repository of the
+    bundled corpus: an answer, not a usage error or a traceback."""
+    import glob
+    import shlex
+    import shutil
+
+    from conftest import commit_all, git, run_in_process
+
+    if "%O" in line:
+        pytest.skip("git runs the merge driver: tests/test_merge.py")
+    shutil.copytree(REPO / "seeds", tmp_path / "seeds")
+    (tmp_path / "pyproject.toml").write_text('[tool.checks]\ncorpus = "seeds"\n')
+    (tmp_path / "article.txt").write_text(
+        "The ferry ran again on Friday, the harbour office said.\n"
+    )
+    git(tmp_path, "init", "-q", "-b", "main")
+    commit_all(tmp_path, "the bundled corpus")
+    for placeholder, value in PLACEHOLDERS.items():
+        line = line.replace(placeholder, value)
+    words = []
+    for word in shlex.split(line)[1:]:
+        words += sorted(glob.glob(word, root_dir=tmp_path)) if "*" in word else [word]
+    code, out, err = run_in_process(tmp_path, *words)
+    assert code in (0, 1), (line, err)
+    assert "Traceback" not in err and not err.startswith("checks: error"), (line, err)
+    assert out or err, line
