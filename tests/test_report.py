@@ -145,6 +145,12 @@ def test_a_seed_has_a_link_of_its_own_and_shows_accepted_findings_apart(
     assert page.inner_text("#tip") == "quote: said by Daria"
 
 
+def test_a_link_to_nothing_shows_the_overview(page, page_file):
+    for hash in ("#seed-009_9999999999999999", "#finding-99999", "#seed-%E0%A4%A", "#%"):
+        page.goto(page_file.as_uri() + hash)
+        assert page.is_visible("#overview") and not page.is_visible("#seed")
+
+
 def test_a_seed_written_as_markup_shows_as_text_and_runs_nothing(page, page_file):
     page.goto(page_file.as_uri() + f"#seed-{HOSTILE}")
     page.hover("#seed pre.text")

@@ -149,13 +149,18 @@
   }
 
   function route() {
-    const hash = decodeURIComponent(location.hash.slice(1));
+    let hash = location.hash.slice(1);
+    try {
+      hash = decodeURIComponent(hash);
+    } catch (error) {
+      // a link typed by hand with a stray %: taken as it is
+    }
     let seed = null;
     let current = null;
-    if (hash.startsWith("seed-")) seed = seeds.get(hash.slice(5));
+    if (hash.startsWith("seed-")) seed = seeds.get(hash.slice(5)) || null;
     if (hash.startsWith("finding-")) {
       const f = byNumber.get(Number(hash.slice(8)));
-      if (f && f.seed !== null) { seed = seeds.get(f.seed); current = f.n; }
+      if (f && f.seed !== null) { seed = seeds.get(f.seed) || null; current = f.n; }
     }
     for (const id of ["overview", "findings", "seeds"]) $(id).hidden = seed !== null;
     $("seed").hidden = seed === null;
