@@ -11,6 +11,7 @@ from checks.config import Config, load_config
 from checks.options import CommandOptions, WritingOptions
 from checks.report.diagnostic import ORDER, Diagnostic, Edit
 from checks.report.reporters import REPORTERS, Summary
+from checks.rules.header import reads_english
 from checks.rules.registry import all_rules, select
 from checks.run.corpus import Corpus, Display
 from checks.run.runner import Run
@@ -18,7 +19,6 @@ from checks.seed.document import Document, HeaderForm
 from checks.seed.edit import CannotEdit, edited
 from checks.seed.files import Changes, corpus_lock, read_bounded
 from checks.seed.header import dump_fields
-from checks.seed.index import NAME, parse_index
 
 FIELD_ORDER = (
     "id",
@@ -84,24 +84,19 @@ def refusing(handler):
     the Changes it is given (with --diff, a plan printed as a unified diff
     at the end), and a refusal is one line on stderr and exit status 1."""
 
+    @refused_in_one_line
     def wrapped(args: WritingOptions) -> int:
         changes = Changes(dry=args.diff)
         try:
             with corpus_lock(load_config(args.config).corpus_path):
                 code = handler(args, changes)
-            if changes.dry:
-                sys.stdout.write(changes.diff(Display()))
-            return code
-        except Refused as refusal:
-            print(f"checks {args.command}: {refusal}", file=sys.stderr)
-            return 1
         except CannotEdit as why:
-            print(
-                f"checks {args.command}: cannot edit the header in place: {why}; "
-                "nothing was written",
-                file=sys.stderr,
-            )
-            return 1
+            raise Refused(
+                f"cannot edit the header in place: {why}; nothing was written"
+            ) from None
+        if changes.dry:
+            sys.stdout.write(changes.diff(Display()))
+        return code
 
     wrapped.__doc__ = handler.__doc__
     return wrapped
@@ -131,15 +126,6 @@ def edit_header(
     return new
 
 
-def corpus_as_written(run: Run, records: list, changes: Changes) -> Corpus:
-    """The corpus of `records` with INDEX.md as the command wrote it (as
-    planned, with --diff)."""
-    path = run.folder / NAME
-    if not changes.dry or not changes.exists(path):
-        return run.corpus(records)
-    return run.corpus(records, index=parse_index(path, changes.read(path)))
-
-
 def find_seed(run: Run, seed: str) -> Path:
     path = Path(seed)
     if path.suffix == ".txt" and path.is_file():
@@ -165,6 +151,12 @@ def header_of(doc: Document) -> dict[str, Any]:
     if doc.form is HeaderForm.LEGACY:
         return {"date": doc.legacy_date}
     return {}
+
+
+def read_by_detectors(doc: Document) -> bool:
+    """Whether a run's text detectors read this seed: read, UTF-8, with a
+    readable header, in English."""
+    return doc.unread is None and doc.utf8 and reads_english(doc)
 
 
 def header_data(doc: Document) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from checks.commands.common import (
-    corpus_as_written,
     refusing,
     report,
     run_for,
@@ -36,7 +35,7 @@ def index(args: IndexOptions, changes: Changes) -> int:
         return 1
     before = corpus.index.text if corpus.index is not None else None
     fix = write_index(corpus, changes)
-    after = corpus_as_written(run, corpus.records, changes)
+    after = run.corpus(corpus.records, index=run.written_index(changes))
     if after.index is not None and after.index.text == before:
         say(
             args, f"{corpus.index_display} is up to date ({len(corpus.records)} seeds)."

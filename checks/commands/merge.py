@@ -24,7 +24,7 @@ from pathlib import Path
 
 from checks.options import MergeIndexOptions, UsageError
 from checks.seed.files import write_atomic
-from checks.seed.index import HEADER_LINE, SEPARATOR_LINE, parse_index, render_region
+from checks.seed.index import parse_index, render_region
 
 # How `git merge-file` marks a conflict's start, at the start of a line.
 _OURS_MARK = "<<<<<<<"
@@ -76,7 +76,6 @@ def _mended(path: Path, merged: str) -> str | None:
     if len(index.conflicts) != everywhere:
         return None  # a conflict in the maintainers' text is theirs to settle
     start, end = index.region
-    table = render_region([], index).splitlines()
-    rows = list(dict.fromkeys(table[2:]))  # a row both sides kept, once
-    region = "\n".join([HEADER_LINE, SEPARATOR_LINE, *rows]) + "\n"
-    return merged[:start] + region + merged[end:]
+    # A row both sides kept, once (the table's header lines are unique).
+    lines = dict.fromkeys(render_region([], index).splitlines())
+    return merged[:start] + "\n".join(lines) + "\n" + merged[end:]

@@ -18,14 +18,16 @@ import json
 from collections import Counter
 from importlib import resources
 
-from checks.commands.common import header_of, refused_in_one_line
+from checks.commands.common import header_of, read_by_detectors, refused_in_one_line
 from checks.commands.stats import Tally
 from checks.config import load_config
 from checks.options import ReportOptions, Running
+from checks.rules.claims import analysed
+from checks.rules.pseudonyms import detected
 from checks.rules.registry import all_rules, select
 from checks.run.corpus import documents
 from checks.run.runner import Run
-from checks.seed.document import LINE_BREAK, Document, HeaderForm
+from checks.seed.document import LINE_BREAK, Document
 from checks.seed.files import write_atomic
 from checks.seed.index import NAME, read_index
 
@@ -143,17 +145,7 @@ class _Units:
 def _read(doc: Document, units: _Units) -> tuple[list, list]:
     """The quotes of an English seed, each with its speaker, and the names
     its text flags as not real: the spans the page marks."""
-    from checks.rules.claims import analysed
-    from checks.rules.header import reads_english
-    from checks.rules.pseudonyms import detected
-
-    if (
-        doc.unread is not None
-        or not doc.utf8
-        or doc.form is not HeaderForm.FRONT_MATTER
-    ):
-        return [], []
-    if not reads_english(doc):
+    if not read_by_detectors(doc):
         return [], []
     claims, shift = analysed(doc)
     text = claims.prose.text

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from checks.commands.common import (
     Refused,
-    corpus_as_written,
     readable_index,
     refusing,
     run_for,
@@ -41,7 +40,7 @@ def retract(args: RetractOptions, changes: Changes) -> int:
     if record is not None and not rows_of(corpus):
         # A seed not yet listed gets its row first; the row becomes its tombstone.
         write_index(corpus, changes)
-        corpus = corpus_as_written(run, corpus.records, changes)
+        corpus = run.corpus(corpus.records, index=run.written_index(changes))
     rows = rows_of(corpus)
     if record is None and not rows:
         raise Refused(f"no seed {seed_id} and no row for it in {corpus.index_display}")

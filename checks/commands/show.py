@@ -9,6 +9,7 @@ from typing import Any
 from checks.commands.common import (
     find_seed,
     header_of,
+    read_by_detectors,
     refused_in_one_line,
     run_for,
     seed_document,
@@ -16,7 +17,6 @@ from checks.commands.common import (
 from checks.options import ShowOptions
 from checks.report.reporters import json_text, printable
 from checks.rules.claims import analysed, declared_cites
-from checks.rules.header import reads_english
 from checks.rules.pseudonyms import declared, detected
 from checks.seed.document import Document
 from checks.seed.index import NAME, read_index
@@ -64,20 +64,18 @@ def _hash_state(doc: Document, header: dict, row_hash: str | None) -> dict:
         "body": body,
         "header": recorded,
         "index": row_hash,
-        "agrees": recorded == body and row_hash == body[: len(row_hash or "x")],
+        "agrees": recorded == body
+        and row_hash is not None
+        and body.startswith(row_hash),
     }
 
 
-def _reads_english(doc: Document) -> bool:
-    return doc.unread is None and doc.utf8 and reads_english(doc)
-
-
 def _flagged(doc: Document) -> list[str]:
-    return list(detected(doc)[0].names) if _reads_english(doc) else []
+    return list(detected(doc)[0].names) if read_by_detectors(doc) else []
 
 
 def _cited(doc: Document) -> list[str]:
-    return analysed(doc)[0].source_names if _reads_english(doc) else []
+    return analysed(doc)[0].source_names if read_by_detectors(doc) else []
 
 
 def _show_text(shown: dict, findings: list) -> str:
@@ -133,7 +131,7 @@ def _hash_words(state: dict) -> str:
         said.append(f"the header records {header[:12]}")
     if index is None:
         said.append("INDEX.md has no row for it")
-    elif index == body[: len(index)]:
+    elif body.startswith(index):
         said.append("as INDEX.md's row records")
     else:
         said.append(f"INDEX.md's row records {index}")

@@ -134,6 +134,19 @@ def _group_end(pattern: str, start: int) -> int:
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 
+def _options(latin1: bool = False):
+    """RE2's options for every pattern here: room for large automata, errors
+    raised rather than logged; Latin-1 for the twins that read ASCII text."""
+    import re2
+
+    options = re2.Options()
+    options.max_mem = 64 << 20
+    options.log_errors = False
+    if latin1:
+        options.encoding = re2.Options.Encoding.LATIN1
+    return options
+
+
 class PatternSet:
     """Patterns screened together: `matching(data)` is the set of indices of
     the patterns that may match somewhere in `data` (UTF-8 bytes).  A pattern
@@ -144,11 +157,7 @@ class PatternSet:
     match none of them)."""
 
     def __init__(self, patterns: Sequence[re.Pattern | str], flags: int = 0):
-        import re2
-
-        self._options = options = re2.Options()
-        options.max_mem = 64 << 20
-        options.log_errors = False
+        self._options = _options()
         self._sources = [
             (p.pattern, p.flags) if isinstance(p, re.Pattern) else (p, flags)
             for p in patterns
@@ -235,13 +244,9 @@ class PatternSet:
 
             twin = None
             if not self._sources[index][1] & ~(re.IGNORECASE | re.UNICODE):
-                options = re2.Options()
-                options.max_mem = self._options.max_mem
-                options.log_errors = False
-                options.encoding = re2.Options.Encoding.LATIN1
                 try:
                     source = self._source(index, ascii=True).encode("latin-1")
-                    twin = re2.compile(source, options)
+                    twin = re2.compile(source, _options(latin1=True))
                 except (NotExact, UnicodeEncodeError, re2.error):
                     pass
             self._exact[index] = twin

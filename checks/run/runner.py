@@ -110,6 +110,14 @@ class Run:
             unread=frozenset(self.unread),
         )
 
+    def written_index(self, changes: Changes | None) -> IndexFile | None:
+        """INDEX.md as `changes` planned to write it (with --diff), to read
+        back instead of the file; None when the file is what to read."""
+        path = self.folder / NAME
+        if changes is None or not changes.dry or not changes.exists(path):
+            return None
+        return parse_index(path, changes.read(path))
+
     # Checking -----------------------------------------------------------------
 
     def check(
@@ -214,11 +222,7 @@ class Run:
         if fix and any(d.fix and d.code in self.rewrites_index for d in found):
             changes = self.checker.changes
             outcome.fixed.append((corpus.index_display, write_index(corpus, changes)))
-            written = None
-            if changes is not None and changes.dry:
-                path = corpus.index_path
-                written = parse_index(path, changes.read(path))
-            corpus = self.corpus(records, base, written)
+            corpus = self.corpus(records, base, self.written_index(changes))
             found = self.linter.corpus_findings(corpus, plan.keep)
         outcome.diagnostics += found
         # INDEX.md is one of the files checked when it was read, and when
